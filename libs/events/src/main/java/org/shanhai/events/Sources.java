@@ -1,0 +1,10 @@
+package org.shanhai.events;
+
+/** CloudEvents {@code source} of each producing service. */
+public final class Sources {
+
+  public static final String PROJECTS = "/shanhai/projects";
+
+  private Sources() {
+  }
+}

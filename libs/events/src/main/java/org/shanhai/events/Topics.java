@@ -1,0 +1,10 @@
+package org.shanhai.events;
+
+/** Kafka topic names: one per producing service, every record keyed by project id (pairing events by pairing id). */
+public final class Topics {
+
+  public static final String PROJECTS = "shanhai.projects.v1";
+
+  private Topics() {
+  }
+}

@@ -1,0 +1,96 @@
+package org.shanhai.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.shanhai.events.projects.InvestmentPlanPoint;
+import org.shanhai.events.projects.PairingRegistered;
+import org.shanhai.events.projects.ProgressReported;
+import org.shanhai.events.projects.ProjectEvent;
+import org.shanhai.events.projects.ProjectRegistered;
+import org.shanhai.events.projects.ProjectStatusChanged;
+import org.shanhai.testkit.EventSchemas;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every event type: a real record serialised as the services serialise it is valid against its
+ * schema and equal to its golden sample, so a change to a record that would break consumers fails here.
+ */
+class EventContractsTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Instant AT = Instant.parse("2021-07-01T02:30:00Z");
+
+  static Stream<ProjectEvent> events() {
+    return Stream.of(
+        new PairingRegistered("pairing-changshan-cixi", 1, "330822", "330282", 2011, null, "officer.changshan", AT),
+        new ProjectRegistered("project-cixi-enclave", 1, "pairing-changshan-cixi", "330822", "330282",
+            "常山—慈溪产业飞地", "INDUSTRIAL_ENCLAVE", "330282", new BigDecimal("93000000.00"),
+            List.of(new InvestmentPlanPoint(LocalDate.parse("2021-12-31"), new BigDecimal("50000000.00"))),
+            LocalDate.parse("2020-06-01"), LocalDate.parse("2022-12-31"), null, "PLANNED", "officer.changshan", AT),
+        new ProgressReported("project-cixi-enclave", 2, "update-1", "pairing-changshan-cixi", "330822", "330282",
+            "INDUSTRIAL_ENCLAVE", LocalDate.parse("2021-06-30"), "UNDER_CONSTRUCTION", new BigDecimal("93000000.00"),
+            new BigDecimal("30000000.00"), new BigDecimal("35000000.00"), 120, "厂房主体施工",
+            List.of(new Warning("large-increment", "cumulativeInvestment",
+                "this report adds 30000000.00, more than half of the planned investment")),
+            "officer.changshan", AT),
+        new ProjectStatusChanged("project-cixi-enclave", 3, "pairing-changshan-cixi", "330822", "330282",
+            "INDUSTRIAL_ENCLAVE", "PLANNED", "UNDER_CONSTRUCTION", LocalDate.parse("2021-06-30"), "officer.changshan", AT));
+  }
+
+  @ParameterizedTest
+  @MethodSource("events")
+  void serialisedEventIsValidAgainstItsSchema(ProjectEvent event) {
+    String body = JSON.writeValueAsString(event);
+
+    assertThat(EventSchemas.violations(event.type(), body)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("events")
+  void serialisedEventMatchesItsGoldenSample(ProjectEvent event) throws IOException {
+    JsonNode golden = JSON.readTree(sample(event.type()));
+
+    assertThat(JSON.readTree(JSON.writeValueAsString(event))).isEqualTo(golden);
+    assertThat(JSON.readValue(sample(event.type()), event.getClass())).isEqualTo(event);
+  }
+
+  @Test
+  void schemaRejectsAmountsAsBinaryNumbers() {
+    String body = """
+        {"projectId":"p","sequence":2,"updateId":"u","pairingId":"x","mountainCounty":"330822",
+         "partnerCounty":"330282","kind":"INDUSTRIAL_ENCLAVE","reportDate":"2021-06-30","status":"SIGNED",
+         "plannedInvestment":93000000.0,"warnings":[],"submittedBy":"a","submittedAt":"2021-07-01T02:30:00Z"}""";
+
+    assertThat(EventSchemas.violations(ProgressReported.TYPE, body)).isNotEmpty();
+  }
+
+  @Test
+  void schemaRejectsUnknownStatusAndMissingSequence() {
+    String body = """
+        {"projectId":"p","pairingId":"x","mountainCounty":"330822","partnerCounty":"330282",
+         "kind":"INDUSTRIAL_ENCLAVE","from":"PLANNED","to":"FINISHED","effectiveDate":"2021-06-30",
+         "changedBy":"a","changedAt":"2021-07-01T02:30:00Z"}""";
+
+    assertThat(EventSchemas.violations(ProjectStatusChanged.TYPE, body)).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  private static String sample(String type) throws IOException {
+    try (InputStream in = EventContractsTest.class.getResourceAsStream("samples/" + type + ".json")) {
+      assertThat(in).as("golden sample for " + type).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.shanhai.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.shanhai.localstack.KafkaBroker;
+import org.shanhai.localstack.MongoWireServer;
+
+/**
+ * The real Kafka broker (KRaft) and the MongoDB wire-protocol server, started once per test JVM on
+ * free ports and shared by every test class in it. Spring Boot finds them through the standard
+ * properties set here, exactly as a deployed service finds its infrastructure.
+ *
+ * <p>Use with {@code @ExtendWith(RealInfrastructure.class)} before the Spring extension, or call
+ * {@link #start()} directly.
+ */
+public final class RealInfrastructure implements BeforeAllCallback {
+
+  private static KafkaBroker kafka;
+  private static MongoWireServer mongo;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    start();
+  }
+
+  public static synchronized void start() {
+    if (kafka != null) {
+      return;
+    }
+    try {
+      Path dir = Files.createTempDirectory("shanhai-test-kafka");
+      kafka = new KafkaBroker(dir.resolve("log"), freePort(), freePort(), 3).start();
+      mongo = MongoWireServer.inMemory(freePort()).start();
+      System.setProperty("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+      System.setProperty("spring.mongodb.uri", mongo.connectionString());
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        mongo.close();
+        kafka.close();
+      }, "shanhai-test-infrastructure-stop"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The shared broker; a test that stops it must start it again before it ends. */
+  public static KafkaBroker kafka() {
+    start();
+    return kafka;
+  }
+
+  public static String bootstrapServers() {
+    return kafka().bootstrapServers();
+  }
+
+  public static String mongoUri() {
+    start();
+    return mongo.connectionString();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package org.shanhai.testkit;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads a topic of the real broker from its beginning, as any consumer would, so tests assert on
+ * what was actually published (key, {@code ce_*} headers, body).
+ */
+public final class TopicReader implements AutoCloseable {
+
+  private final KafkaConsumer<String, String> consumer;
+  private final List<Received> received = new ArrayList<>();
+
+  public TopicReader(String topic) {
+    consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "testkit-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+        new StringDeserializer(), new StringDeserializer());
+    consumer.subscribe(List.of(topic));
+  }
+
+  /** One record as received: key, body and the CloudEvents attributes from the {@code ce_} headers. */
+  public record Received(String key, String body, Map<String, String> headers, int partition, long offset) {
+
+    public String type() {
+      return headers.get("ce_type");
+    }
+
+    public String ceId() {
+      return headers.get("ce_id");
+    }
+
+    public long sequence() {
+      return Long.parseLong(headers.get("ce_sequence"));
+    }
+  }
+
+  /** Polls until {@code done} holds for everything received so far, or fails after {@code timeout}. */
+  public List<Received> awaitUntil(Predicate<List<Received>> done, Duration timeout) {
+    await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+      poll();
+      return done.test(List.copyOf(received));
+    });
+    return List.copyOf(received);
+  }
+
+  /** The records with {@code key}, once at least {@code count} of them have arrived. */
+  public List<Received> awaitKey(String key, int count, Duration timeout) {
+    return awaitUntil(all -> all.stream().filter(r -> key.equals(r.key())).count() >= count, timeout)
+        .stream().filter(r -> key.equals(r.key())).toList();
+  }
+
+  /** Everything received within {@code window}: for asserting that nothing (more) arrives. */
+  public List<Received> drainFor(Duration window) {
+    long end = System.nanoTime() + window.toNanos();
+    while (System.nanoTime() < end) {
+      poll();
+    }
+    return List.copyOf(received);
+  }
+
+  private void poll() {
+    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+      Map<String, String> headers = new LinkedHashMap<>();
+      for (Header h : r.headers()) {
+        headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+      }
+      received.add(new Received(r.key(), r.value(), headers, r.partition(), r.offset()));
+    }
+  }
+
+  @Override
+  public void close() {
+    consumer.close(Duration.ofSeconds(2));
+  }
+}
