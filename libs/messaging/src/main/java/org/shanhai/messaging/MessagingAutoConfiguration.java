@@ -1,0 +1,84 @@
+package org.shanhai.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.shanhai.messaging.kafka.KafkaHealthIndicator;
+import org.shanhai.messaging.outbox.OutboxProperties;
+import org.shanhai.messaging.outbox.OutboxRelay;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * What every service gets from shanhai-messaging: the outbox relay over the collections named in
+ * {@code shanhai.outbox.collections}, its CloudEvents producer, and the Kafka health indicator.
+ * Kafka and MongoDB settings are Spring Boot's own ({@code spring.kafka.*}, {@code spring.mongodb.*}).
+ */
+@AutoConfiguration
+@EnableConfigurationProperties({OutboxProperties.class, KafkaProperties.class})
+public class MessagingAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    // Millisecond ticks: what MongoDB stores, so a value read back equals the one written.
+    return Clock.tickMillis(ZoneOffset.UTC);
+  }
+
+  /**
+   * The producer behind the outbox: idempotent with {@code acks=all}, so a retried send never
+   * duplicates or reorders a record within a partition, and CloudEvents' Kafka binding in binary
+   * mode ({@code ce_*} headers, JSON body). Timeouts are short so a pass fails fast while the broker is down.
+   */
+  @Bean(destroyMethod = "close")
+  Producer<String, CloudEvent> outboxProducer(KafkaProperties kafka, MeterRegistry meters) {
+    Map<String, Object> config = kafka.buildProducerProperties();
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+    config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+    config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
+    config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
+    KafkaProducer<String, CloudEvent> producer =
+        new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer());
+    new KafkaClientMetrics(producer).bindTo(meters);
+    return producer;
+  }
+
+  /** The service's own database: {@code spring.mongodb.database}, or the one named in the URI. */
+  @Bean
+  @ConditionalOnMissingBean
+  MongoDatabase serviceDatabase(MongoClient mongo, MongoProperties mongoProperties) {
+    return mongo.getDatabase(mongoProperties.getMongoClientDatabase());
+  }
+
+  @Bean
+  OutboxRelay outboxRelay(MongoDatabase serviceDatabase, Producer<String, CloudEvent> outboxProducer,
+      OutboxProperties properties, Clock clock, MeterRegistry meters) {
+    return new OutboxRelay(serviceDatabase, outboxProducer, properties, clock, meters);
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(prefix = "management.health.kafka", name = "enabled", matchIfMissing = true)
+  KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
+    return new KafkaHealthIndicator(kafka.buildAdminProperties(), Duration.ofSeconds(3));
+  }
+}

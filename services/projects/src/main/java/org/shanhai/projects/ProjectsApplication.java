@@ -1,0 +1,15 @@
+package org.shanhai.projects;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The projects service: counties, pairings, projects and progress updates; publishes {@code shanhai.projects.v1}. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ProjectsApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(ProjectsApplication.class, args);
+  }
+}

@@ -1,0 +1,91 @@
+package org.shanhai.projects.pairing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneId;
+
+import org.shanhai.events.projects.PairingRegistered;
+import org.shanhai.projects.county.Counties;
+import org.shanhai.projects.county.CountySide;
+import org.shanhai.projects.validation.Violations;
+
+/**
+ * A mountain county paired with a partner county (结对), from {@code since} until {@code until}
+ * (inclusive years; null while it runs). Pairings are many-to-many and can end: 临平 was split out of
+ * 余杭 in 2021, so 柯城's pairing with 余杭 ended and one with 临平 began.
+ */
+public record Pairing(
+    String id,
+    String mountainCounty,
+    String partnerCounty,
+    int since,
+    Integer until,
+    long sequence,
+    String registeredBy,
+    Instant registeredAt) {
+
+  /** The programme began with the 八八战略 in 2003; no pairing is older. */
+  public static final int FIRST_YEAR = 2003;
+
+  static final ZoneId ZHEJIANG = ZoneId.of("Asia/Shanghai");
+
+  /** What an officer asks for; any field may be missing until validated. */
+  public record Registration(String mountainCounty, String partnerCounty, Integer since, Integer until) {
+  }
+
+  /** A validated registration and the event it publishes. */
+  public record Registered(Pairing pairing, PairingRegistered event) {
+  }
+
+  /** Validates {@code registration}; the caller checks it does not overlap an existing pairing of the same counties. */
+  public static Registered register(String id, Registration registration, Counties counties, String user, Clock clock) {
+    int thisYear = Year.now(clock.withZone(ZHEJIANG)).getValue();
+    Violations violations = new Violations()
+        .required("mountainCounty", registration.mountainCounty())
+        .required("partnerCounty", registration.partnerCounty())
+        .required("since", registration.since());
+    if (registration.mountainCounty() != null && !counties.isOn(registration.mountainCounty(), CountySide.MOUNTAIN)) {
+      violations.add("mountainCounty", "not-a-mountain-county",
+          registration.mountainCounty() + " is not one of the 26 mountain counties (GB/T 2260 code)");
+    }
+    if (registration.partnerCounty() != null && !counties.isOn(registration.partnerCounty(), CountySide.PARTNER)) {
+      violations.add("partnerCounty", "not-a-partner-county",
+          registration.partnerCounty() + " is not a known partner county (GB/T 2260 code)");
+    }
+    Integer since = registration.since();
+    if (since != null && (since < FIRST_YEAR || since > thisYear)) {
+      violations.add("since", "out-of-range", "since must be a year from " + FIRST_YEAR + " to " + thisYear);
+    }
+    Integer until = registration.until();
+    if (until != null && since != null && until < since) {
+      violations.add("until", "before-since", "until must not be before since");
+    }
+    if (until != null && until > thisYear) {
+      violations.add("until", "future", "until is the last year the pairing ran; it cannot be after " + thisYear);
+    }
+    violations.throwIfAny();
+
+    Instant now = clock.instant();
+    Pairing pairing = new Pairing(id, registration.mountainCounty(), registration.partnerCounty(), since, until, 1,
+        user, now);
+    return new Registered(pairing, new PairingRegistered(id, 1, pairing.mountainCounty(), pairing.partnerCounty(),
+        since, until, user, now));
+  }
+
+  /** True when the pairing runs in {@code year}. */
+  public boolean activeIn(int year) {
+    return since <= year && (until == null || until >= year);
+  }
+
+  public boolean isActive(Clock clock) {
+    return activeIn(Year.now(clock.withZone(ZHEJIANG)).getValue());
+  }
+
+  /** True when this pairing's years share at least one year with {@code [otherSince, otherUntil]}. */
+  public boolean overlaps(int otherSince, Integer otherUntil) {
+    int thisEnd = until == null ? Integer.MAX_VALUE : until;
+    int otherEnd = otherUntil == null ? Integer.MAX_VALUE : otherUntil;
+    return since <= otherEnd && otherSince <= thisEnd;
+  }
+}

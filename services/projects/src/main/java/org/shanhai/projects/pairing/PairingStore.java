@@ -1,0 +1,31 @@
+package org.shanhai.projects.pairing;
+
+import org.shanhai.events.projects.PairingRegistered;
+import org.shanhai.projects.paging.Page;
+import org.shanhai.projects.paging.PageRequest;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Where pairings are kept, with their outbox. */
+public interface PairingStore {
+
+  /** Stores a new pairing with its event in one write; errors with {@link DuplicatePairing} when it collides. */
+  Mono<Void> insert(Pairing pairing, String requestHash, PairingRegistered event);
+
+  Mono<StoredPairing> find(String id);
+
+  Flux<Pairing> findByCounties(String mountainCounty, String partnerCounty);
+
+  Mono<Page<Pairing>> list(String county, PageRequest page);
+
+  /** A pairing with the fingerprint of the request that created it (for idempotent replays). */
+  record StoredPairing(Pairing pairing, String requestHash) {
+  }
+
+  /** The id, or the open-ended slot for the two counties, is taken. */
+  final class DuplicatePairing extends RuntimeException {
+    public DuplicatePairing(Throwable cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+}

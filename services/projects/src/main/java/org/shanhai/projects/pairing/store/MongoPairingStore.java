@@ -1,0 +1,116 @@
+package org.shanhai.projects.pairing.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.or;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import jakarta.annotation.PostConstruct;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.shanhai.events.projects.PairingRegistered;
+import org.shanhai.messaging.outbox.Outbox;
+import org.shanhai.messaging.outbox.OutboxRelay;
+import org.shanhai.projects.events.EventOutbox;
+import org.shanhai.projects.mongo.Values;
+import org.shanhai.projects.paging.Page;
+import org.shanhai.projects.paging.PageRequest;
+import org.shanhai.projects.pairing.Pairing;
+import org.shanhai.projects.pairing.PairingStore;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Pairings in the {@code pairings} collection, each document with its own outbox. A unique sparse
+ * index on {@code openPair} (set only while a pairing has no end year) makes "one running pairing
+ * per pair of counties" hold even when two officers register it at the same moment.
+ */
+@Repository
+class MongoPairingStore implements PairingStore {
+
+  static final String COLLECTION = "pairings";
+
+  private final MongoCollection<Document> pairings;
+  private final EventOutbox outbox;
+  private final OutboxRelay relay;
+  private final Clock clock;
+
+  MongoPairingStore(MongoDatabase database, EventOutbox outbox, OutboxRelay relay, Clock clock) {
+    this.pairings = database.getCollection(COLLECTION);
+    this.outbox = outbox;
+    this.relay = relay;
+    this.clock = clock;
+  }
+
+  @PostConstruct
+  void createIndexes() {
+    Mono.from(pairings.createIndex(Indexes.ascending("openPair"), new IndexOptions().unique(true).sparse(true)))
+        .block(java.time.Duration.ofSeconds(30));
+  }
+
+  @Override
+  public Mono<Void> insert(Pairing pairing, String requestHash, PairingRegistered event) {
+    Document document = toDocument(pairing)
+        .append("requestHash", requestHash)
+        .append(Outbox.FIELD, Outbox.asDocuments(outbox.entriesFor(List.of(event), clock.instant())));
+    if (pairing.until() == null) {
+      document.append("openPair", pairing.mountainCounty() + "-" + pairing.partnerCounty());
+    }
+    return Mono.from(pairings.insertOne(document))
+        .onErrorMap(Values::isDuplicateKey, DuplicatePairing::new)
+        .doOnSuccess(ignored -> relay.nudge())
+        .then();
+  }
+
+  @Override
+  public Mono<StoredPairing> find(String id) {
+    return Mono.from(pairings.find(eq("_id", id)).projection(withoutOutbox()).first())
+        .map(d -> new StoredPairing(fromDocument(d), d.getString("requestHash")));
+  }
+
+  @Override
+  public Flux<Pairing> findByCounties(String mountainCounty, String partnerCounty) {
+    return Flux.from(pairings.find(and(eq("mountainCounty", mountainCounty), eq("partnerCounty", partnerCounty)))
+        .projection(withoutOutbox())).map(MongoPairingStore::fromDocument);
+  }
+
+  @Override
+  public Mono<Page<Pairing>> list(String county, PageRequest page) {
+    Bson filter = county == null ? new Document() : or(eq("mountainCounty", county), eq("partnerCounty", county));
+    Mono<List<Pairing>> items = Flux.from(pairings.find(filter).projection(withoutOutbox())
+            .sort(Sorts.ascending("mountainCounty", "partnerCounty", "since")).skip(page.offset()).limit(page.size()))
+        .map(MongoPairingStore::fromDocument).collectList();
+    Mono<Long> total = Mono.from(pairings.countDocuments(filter));
+    return Mono.zip(items, total).map(t -> new Page<>(t.getT1(), page.page(), page.size(), t.getT2()));
+  }
+
+  private static Bson withoutOutbox() {
+    return Projections.exclude(Outbox.FIELD);
+  }
+
+  private static Document toDocument(Pairing p) {
+    return new Document("_id", p.id())
+        .append("mountainCounty", p.mountainCounty())
+        .append("partnerCounty", p.partnerCounty())
+        .append("since", p.since())
+        .append("until", p.until())
+        .append("sequence", p.sequence())
+        .append("registeredBy", p.registeredBy())
+        .append("registeredAt", Values.instant(p.registeredAt()));
+  }
+
+  private static Pairing fromDocument(Document d) {
+    return new Pairing(d.getString("_id"), d.getString("mountainCounty"), d.getString("partnerCounty"),
+        d.getInteger("since"), d.getInteger("until"), ((Number) d.get("sequence")).longValue(),
+        d.getString("registeredBy"), Values.instant(d.getDate("registeredAt")));
+  }
+}

@@ -1,0 +1,134 @@
+package org.shanhai.projects.project;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.shanhai.events.projects.InvestmentPlanPoint;
+import org.shanhai.projects.county.Counties;
+import org.shanhai.projects.pairing.Pairing;
+import org.shanhai.projects.validation.Violations;
+
+/** A project registration that passed validation: everything {@link Project#registered} needs. */
+public record ProjectDraft(
+    String pairingId,
+    String mountainCounty,
+    String partnerCounty,
+    String name,
+    ProjectKind kind,
+    String hostCounty,
+    BigDecimal plannedInvestment,
+    List<InvestmentPlanPoint> investmentPlan,
+    LocalDate plannedStart,
+    LocalDate plannedCompletion,
+    String enclaveId,
+    ProjectStatus status) {
+
+  static final int MAX_NAME_LENGTH = 200;
+  static final int MAX_PLAN_POINTS = 120;
+
+  /** What an officer sends; nothing is trusted yet. */
+  public record Registration(
+      String pairingId,
+      String name,
+      String kind,
+      String hostCounty,
+      BigDecimal plannedInvestment,
+      List<InvestmentPlanPoint> investmentPlan,
+      LocalDate plannedStart,
+      LocalDate plannedCompletion,
+      String enclaveId,
+      String status) {
+  }
+
+  /**
+   * Validates a registration against the pairing it names and the enclave or park it sits in (each
+   * null when not found), and returns the draft or throws with every violation.
+   */
+  public static ProjectDraft validate(Registration r, Pairing pairing, Project enclave, Counties counties,
+      Clock clock) {
+    Violations v = new Violations()
+        .required("pairingId", r.pairingId())
+        .required("name", r.name())
+        .required("kind", r.kind())
+        .required("hostCounty", r.hostCounty())
+        .required("plannedInvestment", r.plannedInvestment());
+    if (r.pairingId() != null && pairing == null) {
+      v.add("pairingId", "unknown", "pairing " + r.pairingId() + " does not exist");
+    } else if (pairing != null && !pairing.isActive(clock)) {
+      v.add("pairingId", "inactive", "pairing " + r.pairingId() + " is not active (it ran "
+          + pairing.since() + "–" + pairing.until() + ")");
+    }
+    if (r.name() != null && r.name().strip().length() > MAX_NAME_LENGTH) {
+      v.add("name", "too-long", "name is at most " + MAX_NAME_LENGTH + " characters");
+    }
+    ProjectKind kind = v.enumValue("kind", r.kind(), ProjectKind.class);
+    if (r.hostCounty() != null && counties.find(r.hostCounty()).isEmpty()) {
+      v.add("hostCounty", "unknown-county", r.hostCounty() + " is not a known county (GB/T 2260 code)");
+    }
+    BigDecimal planned = v.amount("plannedInvestment", r.plannedInvestment());
+    if (planned != null && planned.signum() == 0) {
+      v.add("plannedInvestment", "zero", "plannedInvestment must be more than zero");
+    }
+    List<InvestmentPlanPoint> plan = plan(r.investmentPlan(), planned, v);
+    if (r.plannedStart() != null && r.plannedCompletion() != null
+        && r.plannedCompletion().isBefore(r.plannedStart())) {
+      v.add("plannedCompletion", "before-start", "plannedCompletion is before plannedStart");
+    }
+    if (r.enclaveId() != null && enclave == null) {
+      v.add("enclaveId", "unknown", "project " + r.enclaveId() + " does not exist");
+    } else if (enclave != null && !enclave.kind().isEnclaveOrPark()) {
+      v.add("enclaveId", "not-an-enclave", "project " + r.enclaveId() + " is a " + enclave.kind()
+          + ", not an enclave or park");
+    }
+    ProjectStatus status = v.enumValue("status", r.status(), ProjectStatus.class);
+    if (status != null && !status.isActive()) {
+      v.add("status", "not-initial", "a project is registered in an active status; report " + status
+          + " as an update");
+    }
+    v.throwIfAny();
+    return new ProjectDraft(pairing.id(), pairing.mountainCounty(), pairing.partnerCounty(), r.name().strip(), kind,
+        r.hostCounty(), planned, plan, r.plannedStart(), r.plannedCompletion(), r.enclaveId(),
+        status == null ? ProjectStatus.PLANNED : status);
+  }
+
+  /** The plan's dates strictly increase, its amounts never decrease and never exceed the planned investment. */
+  private static List<InvestmentPlanPoint> plan(List<InvestmentPlanPoint> points, BigDecimal planned, Violations v) {
+    if (points == null) {
+      return List.of();
+    }
+    if (points.size() > MAX_PLAN_POINTS) {
+      v.add("investmentPlan", "too-long", "an investment plan has at most " + MAX_PLAN_POINTS + " points");
+      return List.of();
+    }
+    List<InvestmentPlanPoint> plan = new ArrayList<>();
+    InvestmentPlanPoint previous = null;
+    for (int i = 0; i < points.size(); i++) {
+      String field = "investmentPlan[" + i + "]";
+      InvestmentPlanPoint point = points.get(i);
+      if (point == null) {
+        v.add(field, "required", field + " is null");
+        continue;
+      }
+      v.required(field + ".date", point.date()).required(field + ".cumulative", point.cumulative());
+      BigDecimal cumulative = v.amount(field + ".cumulative", point.cumulative());
+      if (point.date() == null || cumulative == null) {
+        continue;
+      }
+      if (previous != null && !point.date().isAfter(previous.date())) {
+        v.add(field + ".date", "not-increasing", "plan dates must increase");
+      }
+      if (previous != null && cumulative.compareTo(previous.cumulative()) < 0) {
+        v.add(field + ".cumulative", "decreasing", "a cumulative plan never goes down");
+      }
+      if (planned != null && cumulative.compareTo(planned) > 0) {
+        v.add(field + ".cumulative", "above-planned-investment", "the plan exceeds the planned investment");
+      }
+      previous = new InvestmentPlanPoint(point.date(), cumulative);
+      plan.add(previous);
+    }
+    return List.copyOf(plan);
+  }
+}

@@ -1,0 +1,68 @@
+package org.shanhai.projects.project.web;
+
+import java.net.URI;
+
+import org.shanhai.projects.paging.Page;
+import org.shanhai.projects.paging.PageRequest;
+import org.shanhai.projects.project.ProgressReport;
+import org.shanhai.projects.project.ProjectService;
+import org.shanhai.projects.validation.Violations;
+import org.shanhai.projects.web.RequestContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The officers' progress updates of a project. A POST answers with the update and, in {@code ETag},
+ * the project's new version; {@code If-Match} makes it conditional on the version the officer saw.
+ */
+@RestController
+@RequestMapping("/api/v1/projects/{projectId}/updates")
+class ProjectUpdateController {
+
+  private final ProjectService projects;
+  private final RequestContext context;
+
+  ProjectUpdateController(ProjectService projects, RequestContext context) {
+    this.projects = projects;
+    this.context = context;
+  }
+
+  @PostMapping
+  Mono<ResponseEntity<UpdateResponse>> submit(@PathVariable String projectId, @RequestBody ProgressReport body,
+      @RequestHeader(name = RequestContext.USER, required = false) String user,
+      @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    String actor = context.user(user);
+    Long version = context.ifMatch(ifMatch);
+    return projects.report(projectId, body, context.fingerprint(body), actor, key, version)
+        .map(report -> ResponseEntity.status(HttpStatus.CREATED)
+            .location(URI.create("/api/v1/projects/" + projectId + "/updates/" + report.update().id()))
+            .eTag(RequestContext.etag(report.project().sequence()))
+            .header(RequestContext.REPLAYED, String.valueOf(report.replayed()))
+            .body(UpdateResponse.of(report.update())));
+  }
+
+  @GetMapping
+  Mono<Page<UpdateResponse>> list(@PathVariable String projectId, @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    Violations violations = new Violations();
+    PageRequest request = PageRequest.of(page, size, violations);
+    RequestContext.rejectQueryIfAny(violations);
+    return projects.updates(projectId, request).map(p -> p.map(UpdateResponse::of));
+  }
+
+  @GetMapping("/{updateId}")
+  Mono<UpdateResponse> get(@PathVariable String projectId, @PathVariable String updateId) {
+    return projects.update(projectId, updateId).map(UpdateResponse::of);
+  }
+}

@@ -1,0 +1,197 @@
+package org.shanhai.projects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shanhai.events.Topics;
+import org.shanhai.events.projects.PairingRegistered;
+import org.shanhai.events.projects.ProgressReported;
+import org.shanhai.events.projects.ProjectRegistered;
+import org.shanhai.events.projects.ProjectStatusChanged;
+import org.shanhai.testkit.EventSchemas;
+import org.shanhai.testkit.TopicReader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** An officer's update travels from HTTP through MongoDB into the real Kafka topic. */
+@ProjectsServiceTest
+@SuppressWarnings("unchecked")
+class ProjectUpdateFlowIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static TopicReader topic;
+
+  @Autowired
+  WebTestClient http;
+  Officer officer;
+
+  @BeforeAll
+  static void readTopic() {
+    topic = new TopicReader(Topics.PROJECTS);
+  }
+
+  @AfterAll
+  static void closeTopic() {
+    topic.close();
+  }
+
+  @BeforeEach
+  void officer() {
+    officer = new Officer(http, "officer.changshan");
+  }
+
+  @Test
+  void publishesRegistrationUpdateAndStatusChangeWithKeyTypeSequenceAndValidBody() {
+    String pairingId = officer.pairing(Officer.CHANGSHAN, Officer.CIXI);
+    String projectId = officer.anIndustrialEnclave();
+
+    officer.update(projectId, """
+        {"reportDate":"2021-06-30","status":"UNDER_CONSTRUCTION","cumulativeInvestment":"30000000.00",
+         "fundsInPlace":"35000000.00","jobsCreated":120,"note":"厂房主体施工"}""", "upd-1")
+        .expectStatus().isCreated()
+        .expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"")
+        .expectBody()
+        .jsonPath("$.sequence").isEqualTo(2)
+        .jsonPath("$.status").isEqualTo("UNDER_CONSTRUCTION")
+        .jsonPath("$.previousStatus").isEqualTo("PLANNED")
+        .jsonPath("$.cumulativeInvestment").isEqualTo("30000000.00")
+        .jsonPath("$.warnings").isEmpty()
+        .jsonPath("$.submittedBy").isEqualTo("officer.changshan");
+
+    List<TopicReader.Received> events = topic.awaitKey(projectId, 3, WAIT);
+    assertThat(events).extracting(TopicReader.Received::type).containsExactly(ProjectRegistered.TYPE,
+        ProgressReported.TYPE, ProjectStatusChanged.TYPE);
+    assertThat(events).extracting(TopicReader.Received::sequence).containsExactly(1L, 2L, 3L);
+    assertThat(events).allSatisfy(e -> {
+      assertThat(EventSchemas.violations(e.type(), e.body())).isEmpty();
+      assertThat(e.headers()).containsEntry("ce_specversion", "1.0").containsEntry("ce_source", "/shanhai/projects")
+          .containsEntry("ce_subject", projectId).containsEntry("content-type", "application/json");
+    });
+    assertThat(events.get(1).body()).contains("\"cumulativeInvestment\":\"30000000.00\"")
+        .contains("\"pairingId\":\"" + pairingId + "\"");
+
+    List<TopicReader.Received> pairingEvents = topic.awaitKey(pairingId, 1, WAIT);
+    assertThat(pairingEvents.get(0).type()).isEqualTo(PairingRegistered.TYPE);
+    assertThat(EventSchemas.violations(PairingRegistered.TYPE, pairingEvents.get(0).body())).isEmpty();
+  }
+
+  @Test
+  void storesTheUpdateAndCarriesOmittedFiguresForward() {
+    String projectId = officer.anIndustrialEnclave();
+    officer.update(projectId, """
+        {"reportDate":"2021-03-31","status":"UNDER_CONSTRUCTION","cumulativeInvestment":"20000000.00",
+         "fundsInPlace":"25000000.00","jobsCreated":80}""", null).expectStatus().isCreated();
+
+    officer.update(projectId, """
+        {"reportDate":"2021-06-30","status":"SUSPENDED","note":"春节后停工"}""", null)
+        .expectStatus().isCreated()
+        .expectBody()
+        .jsonPath("$.cumulativeInvestment").isEqualTo("20000000.00")
+        .jsonPath("$.jobsCreated").isEqualTo(80)
+        .jsonPath("$.fieldsReported").isEqualTo(List.of("status", "note"));
+
+    http.get().uri("/api/v1/projects/{id}", projectId).exchange()
+        .expectStatus().isOk()
+        .expectHeader().valueEquals(HttpHeaders.ETAG, "\"5\"")
+        .expectBody()
+        .jsonPath("$.status").isEqualTo("SUSPENDED")
+        .jsonPath("$.fundsInPlace").isEqualTo("25000000.00")
+        .jsonPath("$.lastReportDate").isEqualTo("2021-06-30")
+        .jsonPath("$.updatedBy").isEqualTo("officer.changshan");
+    http.get().uri("/api/v1/projects/{id}/updates", projectId).exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.total").isEqualTo(2)
+        .jsonPath("$.items[0].reportDate").isEqualTo("2021-06-30")
+        .jsonPath("$.items[1].reportDate").isEqualTo("2021-03-31");
+  }
+
+  @Test
+  void acceptsWarningsAndPublishesThemWithTheEvent() {
+    String projectId = officer.anIndustrialEnclave();
+
+    officer.update(projectId, """
+        {"reportDate":"2021-06-30","status":"COMPLETED","cumulativeInvestment":"60000000.00"}""", null)
+        .expectStatus().isCreated()
+        .expectBody()
+        .jsonPath("$.warnings[*].code").value(codes ->
+            assertThat((List<Object>) codes).containsExactlyInAnyOrder("large-increment", "finished-under-invested"));
+
+    TopicReader.Received reported = topic.awaitKey(projectId, 2, WAIT).get(1);
+    assertThat(reported.type()).isEqualTo(ProgressReported.TYPE);
+    assertThat(reported.body()).contains("large-increment").contains("finished-under-invested");
+  }
+
+  @Test
+  void replayedIdempotencyKeyReturnsTheSameResponseAndPublishesNothingNew() {
+    String projectId = officer.anIndustrialEnclave();
+    String update = """
+        {"reportDate":"2021-06-30","cumulativeInvestment":"10000000.00"}""";
+    String first = officer.update(projectId, update, "officer-retry-1").expectStatus().isCreated()
+        .expectHeader().valueEquals("Idempotent-Replayed", "false")
+        .expectBody(String.class).returnResult().getResponseBody();
+
+    String second = officer.update(projectId, update, "officer-retry-1").expectStatus().isCreated()
+        .expectHeader().valueEquals("Idempotent-Replayed", "true")
+        .expectBody(String.class).returnResult().getResponseBody();
+
+    assertThat(second).isEqualTo(first);
+    topic.awaitKey(projectId, 2, WAIT);
+    assertThat(topic.drainFor(Duration.ofSeconds(1)).stream().filter(r -> projectId.equals(r.key())))
+        .hasSize(2);
+    http.get().uri("/api/v1/projects/{id}/updates", projectId).exchange()
+        .expectBody().jsonPath("$.total").isEqualTo(1);
+  }
+
+  @Test
+  void sameIdempotencyKeyWithAnotherBodyIsRefused() {
+    String projectId = officer.anIndustrialEnclave();
+    officer.update(projectId, """
+        {"reportDate":"2021-06-30","cumulativeInvestment":"10000000.00"}""", "k-1").expectStatus().isCreated();
+
+    officer.update(projectId, """
+        {"reportDate":"2021-06-30","cumulativeInvestment":"12000000.00"}""", "k-1")
+        .expectStatus().isEqualTo(422)
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.type").isEqualTo("https://shanhai.example/problems/idempotency-key-reused");
+  }
+
+  @Test
+  void ifMatchWithAStaleVersionIsRefusedAndTheCurrentOneAccepted() {
+    String projectId = officer.anIndustrialEnclave();
+    http.post().uri("/api/v1/projects/{id}/updates", projectId).header("X-User", "a")
+        .header(HttpHeaders.IF_MATCH, "\"7\"").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"reportDate\":\"2021-06-30\",\"status\":\"SIGNED\"}")
+        .exchange().expectStatus().isEqualTo(412)
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+    http.post().uri("/api/v1/projects/{id}/updates", projectId).header("X-User", "a")
+        .header(HttpHeaders.IF_MATCH, "\"1\"").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"reportDate\":\"2021-06-30\",\"status\":\"SIGNED\"}")
+        .exchange().expectStatus().isCreated();
+    http.get().uri("/api/v1/projects/{id}", projectId).header(HttpHeaders.IF_NONE_MATCH, "\"3\"")
+        .exchange().expectStatus().isNotModified();
+  }
+
+  @Test
+  void filtersProjectsByCountyKindAndStatus() {
+    String projectId = officer.anIndustrialEnclave();
+    officer.update(projectId, "{\"reportDate\":\"2021-06-30\",\"status\":\"TOPPED_OUT\"}", null)
+        .expectStatus().isCreated();
+
+    http.get().uri("/api/v1/projects?county=330282&kind=INDUSTRIAL_ENCLAVE&status=TOPPED_OUT&size=200")
+        .exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.items[*].id").value(ids -> assertThat((List<Object>) ids).contains(projectId))
+        .jsonPath("$.items[*].status").value(s -> assertThat((List<Object>) s).containsOnly("TOPPED_OUT"));
+    http.get().uri("/api/v1/projects?county=330824").exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.total").isEqualTo(0);
+  }
+}
