@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -29,12 +29,18 @@ public final class TopicReader implements AutoCloseable {
   public TopicReader(String topic) {
     consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "testkit-" + UUID.randomUUID(),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
         new StringDeserializer(), new StringDeserializer());
-    consumer.subscribe(List.of(topic));
+    // Assigned rather than subscribed: no group rebalance to wait for, so "everything so far" is exact at once.
+    List<TopicPartition> partitions = new ArrayList<>();
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+      return !partitions.isEmpty();
+    });
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
   }
 
   /** One record as received: key, body and the CloudEvents attributes from the {@code ce_} headers. */

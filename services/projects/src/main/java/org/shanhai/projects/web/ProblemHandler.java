@@ -13,10 +13,12 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
@@ -67,10 +69,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     };
   }
 
-  @ExceptionHandler
-  Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException e, ServerWebExchange exchange) {
-    return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request body too large", e.getMessage(), List.of(),
-        exchange);
+  @ExceptionHandler({DataBufferLimitException.class, ContentTooLargeException.class})
+  Mono<ResponseEntity<Object>> tooLarge(Exception e, ServerWebExchange exchange) {
+    return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request body too large",
+        "The request body is larger than this API accepts (spring.http.codecs.max-in-memory-size); nothing was stored.",
+        List.of(), exchange);
   }
 
   @ExceptionHandler
@@ -115,6 +118,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpStatusCode status, ServerWebExchange exchange) {
     if (body instanceof ProblemDetail detail) {
       detail.setInstance(URI.create(exchange.getRequest().getPath().value()));
+      if (detail.getDetail() == null) {
+        detail.setDetail(detail.getTitle());
+      }
       if (detail.getProperties() == null || !detail.getProperties().containsKey("errors")) {
         detail.setProperty("errors", List.of());
       }
@@ -129,8 +135,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     problem.setTitle(title);
     problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
     problem.setProperty("errors", errors);
-    return Mono.just(ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem));
+    return Mono.just(ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
   }
 
   private static String firstLine(String message) {

@@ -1,0 +1,250 @@
+package org.shanhai.projects;
+
+import static com.mongodb.client.model.Filters.exists;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.shanhai.events.Topics;
+import org.shanhai.testkit.TopicReader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+
+/**
+ * Every bad input of DESIGN.md §6 gets a problem+json 4xx naming the field, and leaves nothing
+ * stored or published. "Nothing published" is checked against the real topic: after the rejected
+ * request a valid marker update is posted, and once its event arrives nothing else may have.
+ */
+@ProjectsServiceTest
+class BadInputIT {
+
+  private static TopicReader topic;
+
+  @Autowired
+  WebTestClient http;
+  @Autowired
+  MongoDatabase database;
+  Officer officer;
+  String project;
+  String marker;
+
+  @BeforeAll
+  static void readTopic() {
+    topic = new TopicReader(Topics.PROJECTS);
+  }
+
+  @AfterAll
+  static void closeTopic() {
+    topic.close();
+  }
+
+  @BeforeEach
+  void projects() {
+    officer = new Officer(http, "officer.changshan");
+    project = officer.anIndustrialEnclave();
+    officer.update(project, """
+        {"reportDate":"2021-06-30","status":"UNDER_CONSTRUCTION","cumulativeInvestment":"30000000.00"}""", null)
+        .expectStatus().isCreated();
+    marker = officer.anIndustrialEnclave();
+  }
+
+  @Test
+  void rejectsMalformedJson() {
+    rejected(() -> postUpdate("{\"reportDate\":\"2021-07-31\",", null), 400, "body");
+  }
+
+  @Test
+  void rejectsWrongTypes() {
+    rejected(() -> postUpdate("{\"reportDate\":\"2021-07-31\",\"jobsCreated\":\"many\"}", null), 400,
+        "jobsCreated");
+    rejected(() -> postUpdate("{\"reportDate\":\"31/07/2021\"}", null), 400, "reportDate");
+    rejected(() -> postUpdate("{\"reportDate\":\"2021-07-31\",\"cumulativeInvestment\":true}", null), 400,
+        "cumulativeInvestment");
+  }
+
+  @Test
+  void rejectsUnknownFields() {
+    rejected(() -> postUpdate("{\"reportDate\":\"2021-07-31\",\"investment\":\"1.00\"}", null), 400,
+        "investment");
+  }
+
+  @Test
+  void rejectsNegativeAbsurdAndOverPreciseAmounts() {
+    rejected(() -> postUpdate("{\"reportDate\":\"2021-07-31\",\"cumulativeInvestment\":\"-5.00\"}", null), 422,
+        "cumulativeInvestment");
+    rejected(() -> postUpdate("{\"reportDate\":\"2021-07-31\",\"cumulativeInvestment\":\"1e15\"}", null), 422,
+        "cumulativeInvestment");
+    rejected(() -> postUpdate("{\"reportDate\":\"2021-07-31\",\"fundsInPlace\":\"100.001\"}", null), 422,
+        "fundsInPlace");
+    rejected(() -> postUpdate("{\"reportDate\":\"2021-07-31\",\"jobsCreated\":-1}", null), 422, "jobsCreated");
+  }
+
+  @Test
+  void rejectsFundsInPlaceAboveTheConfiguredMultipleOfPlannedInvestment() {
+    rejected(() -> postUpdate("{\"reportDate\":\"2021-07-31\",\"fundsInPlace\":\"140000000.00\"}", null), 422,
+        "fundsInPlace");
+  }
+
+  @Test
+  void rejectsInvestmentThatGoesDown() {
+    rejected(() -> postUpdate("{\"reportDate\":\"2021-07-31\",\"cumulativeInvestment\":\"29999999.99\"}", null),
+        422, "cumulativeInvestment");
+  }
+
+  @Test
+  void rejectsImpossibleStatusTransitions() {
+    rejected(() -> postUpdate("{\"reportDate\":\"2021-07-31\",\"status\":\"SIGNED\"}", null), 422, "status");
+    rejected(() -> postUpdate("{\"reportDate\":\"2021-07-31\",\"status\":\"FINISHED\"}", null), 422, "status");
+  }
+
+  @Test
+  void rejectsReportDatesInTheFutureOrBeforeTheLastReport() {
+    String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+    rejected(() -> postUpdate("{\"reportDate\":\"" + tomorrow + "\"}", null), 422, "reportDate");
+    rejected(() -> postUpdate("{\"reportDate\":\"2021-05-31\"}", null), 422, "reportDate");
+    rejected(() -> postUpdate("{\"status\":\"TOPPED_OUT\"}", null), 422, "reportDate");
+  }
+
+  @Test
+  void rejectsOversizedBodies() {
+    String note = "长".repeat(40_000);
+    rejected(() -> postUpdate("{\"reportDate\":\"2021-07-31\",\"note\":\"" + note + "\"}", null), 413);
+  }
+
+  @Test
+  void rejectsAWriteWithoutActingUser() {
+    rejected(() -> http.post().uri("/api/v1/projects/{id}/updates", project).contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"reportDate\":\"2021-07-31\"}").exchange(), 400, "X-User");
+  }
+
+  @Test
+  void rejectsUnknownCountiesAndCountiesOnTheWrongSide() {
+    rejected(() -> postJson("/api/v1/pairings",
+        "{\"mountainCounty\":\"330999\",\"partnerCounty\":\"330282\",\"since\":2015}"), 422, "mountainCounty");
+    rejected(() -> postJson("/api/v1/pairings",
+        "{\"mountainCounty\":\"330282\",\"partnerCounty\":\"330822\",\"since\":2015}"), 422, "mountainCounty",
+        "partnerCounty");
+    rejected(() -> postJson("/api/v1/pairings",
+        "{\"mountainCounty\":\"330822\",\"partnerCounty\":\"330282\",\"since\":2099}"), 422, "since");
+  }
+
+  @Test
+  void rejectsASecondRunningPairingOfTheSameCounties() {
+    officer.pairing(Officer.CHANGSHAN, Officer.CIXI);
+    rejected(() -> postJson("/api/v1/pairings",
+        "{\"mountainCounty\":\"330822\",\"partnerCounty\":\"330282\",\"since\":2020}"), 409);
+  }
+
+  @Test
+  void rejectsInvalidProjectRegistrations() {
+    String pairing = officer.pairing(Officer.CHANGSHAN, Officer.CIXI);
+    rejected(() -> postJson("/api/v1/projects", """
+        {"pairingId":"%s","name":"x","kind":"FLYING_ENCLAVE","hostCounty":"999999","plannedInvestment":"-1.00",
+         "investmentPlan":[{"date":"2022-12-31","cumulative":"5.00"},{"date":"2021-12-31","cumulative":"1.00"}],
+         "plannedStart":"2022-01-01","plannedCompletion":"2021-01-01"}""".formatted(pairing)), 422,
+        "kind", "hostCounty", "plannedInvestment", "investmentPlan[1].date", "investmentPlan[1].cumulative",
+        "plannedCompletion");
+    rejected(() -> postJson("/api/v1/projects", """
+        {"pairingId":"no-such-pairing","name":"x","kind":"INDUSTRIAL_PROJECT","hostCounty":"330822",
+         "plannedInvestment":"1.00"}"""), 422, "pairingId");
+    rejected(() -> postJson("/api/v1/projects", """
+        {"pairingId":"%s","name":"x","kind":"INDUSTRIAL_PROJECT","hostCounty":"330822","plannedInvestment":"1.00",
+         "enclaveId":"%s","status":"CANCELLED"}""".formatted(pairing, marker)), 422, "status");
+  }
+
+  @Test
+  void rejectsOperatorInjectionInFilters() {
+    http.get().uri("/api/v1/projects?pairing={p}", "{\"$gt\":\"\"}")
+        .exchange().expectStatus().isBadRequest()
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("pairing");
+    http.get().uri("/api/v1/projects?county={c}", "{\"$ne\":null}")
+        .exchange().expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("county");
+    http.get().uri("/api/v1/pairings?county={c}", "$where")
+        .exchange().expectStatus().isBadRequest();
+    http.get().uri("/api/v1/projects?size=100000").exchange().expectStatus().isBadRequest();
+  }
+
+  @Test
+  void answersUnknownResourcesWithProblemJson() {
+    http.get().uri("/api/v1/projects/does-not-exist").exchange().expectStatus().isNotFound()
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.type").isEqualTo("https://shanhai.example/problems/not-found");
+    rejected(() -> officer.update("does-not-exist", "{\"reportDate\":\"2021-07-31\"}", null), 404);
+    http.get().uri("/api/v1/nowhere").exchange().expectStatus().isNotFound()
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  private WebTestClient.ResponseSpec postUpdate(String json, String key) {
+    return officer.update(project, json, key);
+  }
+
+  private WebTestClient.ResponseSpec postJson(String path, String json) {
+    return http.post().uri(path).header("X-User", "officer.changshan").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(json).exchange();
+  }
+
+  /** The request is answered with {@code status} as problem+json naming {@code fields}, and leaves no trace. */
+  private void rejected(Supplier<WebTestClient.ResponseSpec> request, int status, String... fields) {
+    int receivedBefore = quiet();
+    long documentsBefore = documents();
+    long updatesBefore = updates();
+
+    WebTestClient.BodyContentSpec body = request.get().expectStatus().isEqualTo(status)
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status").isEqualTo(status)
+        .jsonPath("$.title").isNotEmpty()
+        .jsonPath("$.detail").isNotEmpty();
+    if (fields.length > 0) {
+      body.jsonPath("$.errors[*].field").value(found -> assertThat(toStrings(found)).contains(fields));
+    }
+
+    officer.update(marker, "{\"reportDate\":\"2021-06-30\"}", null).expectStatus().isCreated();
+    int receivedAfter = quiet();
+    List<TopicReader.Received> after = topic.drainFor(Duration.ZERO);
+    assertThat(after.subList(receivedBefore, receivedAfter))
+        .as("only the marker's event is published after a rejected request").hasSize(1)
+        .allMatch(r -> marker.equals(r.key()));
+    assertThat(documents()).as("documents stored").isEqualTo(documentsBefore);
+    assertThat(updates()).as("updates stored (the marker's only)").isEqualTo(updatesBefore + 1);
+  }
+
+  /** Waits until every outbox is empty and everything published has been read; returns how many records were read. */
+  private int quiet() {
+    await().atMost(Duration.ofSeconds(20)).until(() -> Flux.just("pairings", "projects")
+        .flatMap(c -> database.getCollection(c).countDocuments(exists("outbox.0")))
+        .reduce(0L, Long::sum).block() == 0);
+    return topic.drainFor(Duration.ofMillis(300)).size();
+  }
+
+  private static List<String> toStrings(Object found) {
+    return ((List<?>) found).stream().map(String::valueOf).toList();
+  }
+
+  private long documents() {
+    return Flux.just("pairings", "projects")
+        .flatMap(c -> database.getCollection(c).countDocuments())
+        .reduce(0L, Long::sum).block();
+  }
+
+  private long updates() {
+    return Flux.from(database.getCollection("projects").find())
+        .map(d -> (long) d.getList("updates", Document.class).size())
+        .reduce(0L, Long::sum).block();
+  }
+}
