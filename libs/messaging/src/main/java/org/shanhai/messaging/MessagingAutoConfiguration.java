@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.shanhai.messaging.kafka.KafkaHealthIndicator;
+import org.shanhai.messaging.mongo.MongoPingHealthIndicator;
 import org.shanhai.messaging.outbox.OutboxProperties;
 import org.shanhai.messaging.outbox.OutboxRelay;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,7 +29,7 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * What every service gets from shanhai-messaging: the outbox relay over the collections named in
- * {@code shanhai.outbox.collections}, its CloudEvents producer, and the Kafka health indicator.
+ * {@code shanhai.outbox.collections}, its CloudEvents producer, and the Kafka and MongoDB health indicators.
  * Kafka and MongoDB settings are Spring Boot's own ({@code spring.kafka.*}, {@code spring.mongodb.*}).
  */
 @AutoConfiguration
@@ -74,6 +75,12 @@ public class MessagingAutoConfiguration {
   OutboxRelay outboxRelay(MongoDatabase serviceDatabase, Producer<String, CloudEvent> outboxProducer,
       OutboxProperties properties, Clock clock, MeterRegistry meters) {
     return new OutboxRelay(serviceDatabase, outboxProducer, properties, clock, meters);
+  }
+
+  /** Named so Spring Boot's own Mongo indicator (which needs the {@code hello} command) steps aside. */
+  @Bean
+  MongoPingHealthIndicator mongoHealthIndicator(MongoDatabase serviceDatabase) {
+    return new MongoPingHealthIndicator(serviceDatabase, Duration.ofSeconds(3));
   }
 
   @Bean(destroyMethod = "close")

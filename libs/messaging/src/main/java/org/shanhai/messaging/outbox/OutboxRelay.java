@@ -19,7 +19,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,7 +37,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -224,24 +222,20 @@ public final class OutboxRelay implements SmartLifecycle {
     return acknowledged.size() == entries.size();
   }
 
-  /** The ids of the longest prefix of {@code entries} that the broker acknowledged. */
+  /**
+   * The ids of the longest prefix of {@code entries} that the broker acknowledged. One record at a
+   * time: if a later record could be written while an earlier one failed (a batch expiring while
+   * the broker is away), consumers would see them out of order and drop the earlier one as stale.
+   */
   private List<String> sendInOrder(List<OutboxEntry> entries) {
-    List<Future<RecordMetadata>> sends = new ArrayList<>();
+    List<String> acknowledged = new ArrayList<>();
     for (OutboxEntry entry : entries) {
       try {
-        sends.add(producer.send(new ProducerRecord<>(entry.topic(), entry.key(), toCloudEvent(entry))));
-      } catch (RuntimeException e) {
-        log.warn("cannot hand event {} to the Kafka producer: {}", entry.id(), e.toString());
-        break;
-      }
-    }
-    List<String> acknowledged = new ArrayList<>();
-    for (int i = 0; i < sends.size(); i++) {
-      try {
-        sends.get(i).get(properties.lease().toMillis() / 2, TimeUnit.MILLISECONDS);
-        acknowledged.add(entries.get(i).id());
-      } catch (ExecutionException | TimeoutException e) {
-        log.warn("event {} not acknowledged by Kafka, it stays in the outbox: {}", entries.get(i).id(), e.toString());
+        producer.send(new ProducerRecord<>(entry.topic(), entry.key(), toCloudEvent(entry)))
+            .get(properties.lease().toMillis() / 2, TimeUnit.MILLISECONDS);
+        acknowledged.add(entry.id());
+      } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        log.warn("event {} not acknowledged by Kafka, it stays in the outbox: {}", entry.id(), e.toString());
         break;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

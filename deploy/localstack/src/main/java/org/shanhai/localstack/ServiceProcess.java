@@ -1,0 +1,140 @@
+package org.shanhai.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service, run from its Spring Boot jar as a child process with its settings as command-line
+ * properties, its output appended to a log file. The local stack runs every service this way, and
+ * tests use it to kill a service for real ({@code SIGKILL}) between a write and its publication.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final String name;
+  private final int port;
+  private final Process process;
+
+  private ServiceProcess(String name, int port, Process process) {
+    this.name = name;
+    this.port = port;
+    this.process = process;
+  }
+
+  /** Starts {@code jar} with {@code server.port=port} and {@code properties}; output goes to {@code log}. */
+  public static ServiceProcess start(String name, Path jar, int port, Map<String, String> properties, Path log,
+      List<String> jvmOptions) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toAbsolutePath().toString());
+    command.add("--server.port=" + port);
+    properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+    try {
+      Files.createDirectories(log.toAbsolutePath().getParent());
+      Process process = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .start();
+      return new ServiceProcess(name, port, process);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + name + " from " + jar, e);
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  /** Waits until the service answers its liveness probe; fails early if the process dies. */
+  public ServiceProcess awaitUp(Duration timeout) {
+    return awaitProbe("/actuator/health/liveness", timeout);
+  }
+
+  /** Waits until the service is ready: its MongoDB and Kafka are reachable. */
+  public ServiceProcess awaitReady(Duration timeout) {
+    return awaitProbe("/actuator/health/readiness", timeout);
+  }
+
+  private ServiceProcess awaitProbe(String path, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see its log");
+      }
+      try {
+        HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return this;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + name, e);
+      }
+      sleep(Duration.ofMillis(250));
+    }
+    throw new IllegalStateException(name + " not up at " + baseUrl() + path + " within " + timeout);
+  }
+
+  /** {@code SIGKILL}: no shutdown hooks, no draining, exactly like a crash. */
+  public void kill() {
+    process.destroyForcibly();
+    waitFor(Duration.ofSeconds(10));
+  }
+
+  /** {@code SIGTERM}: Spring Boot's graceful shutdown finishes requests and drains the outbox. */
+  public void stop() {
+    process.destroy();
+    if (!waitFor(Duration.ofSeconds(40))) {
+      kill();
+    }
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      stop();
+    }
+  }
+
+  private boolean waitFor(Duration timeout) {
+    try {
+      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
