@@ -1,0 +1,58 @@
+package org.shanhai.projects.pairing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+import org.shanhai.projects.county.Counties;
+import org.shanhai.projects.validation.InvalidInput;
+import org.shanhai.projects.validation.Violation;
+
+class PairingTest {
+
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2021-07-01T02:00:00Z"), ZoneOffset.UTC);
+  private static final Counties COUNTIES = new Counties();
+
+  @Test
+  void registersAMountainCountyWithItsPartner() {
+    Pairing.Registered registered = Pairing.register("p1", new Pairing.Registration("330822", "330282", 2011, null),
+        COUNTIES, "officer", CLOCK);
+
+    assertThat(registered.pairing().isActive(CLOCK)).isTrue();
+    assertThat(registered.event().sequence()).isEqualTo(1);
+    assertThat(registered.event().mountainCounty()).isEqualTo("330822");
+  }
+
+  @Test
+  void requiresEachCountyOnItsOwnSide() {
+    InvalidInput e = catchThrowableOfType(InvalidInput.class, () -> Pairing.register("p1",
+        new Pairing.Registration("330282", "330822", 2011, null), COUNTIES, "officer", CLOCK));
+
+    assertThat(e.violations()).extracting(Violation::code)
+        .containsExactly("not-a-mountain-county", "not-a-partner-county");
+  }
+
+  @Test
+  void rejectsYearsBeforeTheProgrammeOrAfterThisYearAndEndsBeforeStarts() {
+    InvalidInput e = catchThrowableOfType(InvalidInput.class, () -> Pairing.register("p1",
+        new Pairing.Registration("330802", "330110", 2002, 2001), COUNTIES, "officer", CLOCK));
+
+    assertThat(e.violations()).extracting(Violation::field).containsExactly("since", "until");
+  }
+
+  @Test
+  void anEndedPairingIsInactiveAndOverlapsOnlyItsYears() {
+    // 柯城's pairing with 余杭 ended when 临平 was split out of 余杭 in 2021.
+    Pairing yuhang = Pairing.register("p1", new Pairing.Registration("330802", "330110", 2019, 2020), COUNTIES,
+        "officer", CLOCK).pairing();
+
+    assertThat(yuhang.isActive(CLOCK)).isFalse();
+    assertThat(yuhang.overlaps(2021, null)).isFalse();
+    assertThat(yuhang.overlaps(2020, null)).isTrue();
+    assertThat(yuhang.overlaps(2015, 2018)).isFalse();
+  }
+}
