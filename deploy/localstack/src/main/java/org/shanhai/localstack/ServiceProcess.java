@@ -49,6 +49,8 @@ public final class ServiceProcess implements AutoCloseable {
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();
+      // A child outlives a JVM that forgets it: ask it to stop (gracefully) when this JVM exits.
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, name + "-stop"));
       return new ServiceProcess(name, port, process);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + " from " + jar, e);

@@ -95,8 +95,9 @@ class OutboxReliabilityIT {
     List<String> jvm = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
 
     String projectId;
-    ServiceProcess service = ServiceProcess.start("projects", jar, port, settings, log, jvm).awaitReady(WAIT);
+    ServiceProcess service = ServiceProcess.start("projects", jar, port, settings, log, jvm);
     try {
+      service.awaitReady(WAIT);
       WebTestClient client = WebTestClient.bindToServer().baseUrl(service.baseUrl()).build();
       Officer officer = new Officer(client, "officer.changshan");
       projectId = officer.anIndustrialEnclave();

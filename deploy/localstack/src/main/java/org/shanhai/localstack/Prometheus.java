@@ -1,0 +1,64 @@
+package org.shanhai.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Debian's Prometheus, when installed, scraping every service of the local stack. Its configuration
+ * is written for the ports in use, beside the data it keeps.
+ */
+final class Prometheus implements AutoCloseable {
+
+  private final Process process;
+
+  private Prometheus(Process process) {
+    this.process = process;
+  }
+
+  static Optional<Prometheus> startIfInstalled(int port, Map<String, Integer> services, Path home, PrintStream out)
+      throws IOException {
+    Optional<Path> binary = Optional.ofNullable(System.getenv("PATH")).stream()
+        .flatMap(path -> java.util.Arrays.stream(path.split(java.io.File.pathSeparator)))
+        .map(dir -> Path.of(dir, "prometheus")).filter(Files::isExecutable).findFirst();
+    if (binary.isEmpty()) {
+      out.println("  Prometheus            not installed (apt-get install prometheus); metrics stay at /actuator/prometheus");
+      return Optional.empty();
+    }
+    Path config = home.resolve("prometheus.yml");
+    Files.writeString(config, config(services));
+    Process process = new ProcessBuilder(binary.get().toString(), "--config.file=" + config,
+        "--storage.tsdb.path=" + home.resolve("data").resolve("prometheus"),
+        "--web.listen-address=localhost:" + port)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("logs").resolve("prometheus.log").toFile()))
+        .start();
+    out.println("  Prometheus            http://localhost:" + port);
+    return Optional.of(new Prometheus(process));
+  }
+
+  static String config(Map<String, Integer> services) {
+    String jobs = services.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .map(s -> """
+              - job_name: %s
+                metrics_path: /actuator/prometheus
+                static_configs:
+                  - targets: ['localhost:%d']
+            """.formatted(s.getKey(), s.getValue()))
+        .collect(Collectors.joining());
+    return "global:\n  scrape_interval: 5s\nscrape_configs:\n" + jobs;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package org.shanhai.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What can be checked of docker-compose.yml without a Docker engine: it parses, every file it
+ * mounts or builds from exists, and every image (also in the Dockerfiles) is pinned to a version.
+ */
+class ComposeFileTest {
+
+  private static final Path ROOT = Path.of("..", "..");
+  private static final Pattern PINNED = Pattern.compile("[a-z0-9./_-]+:[0-9][A-Za-z0-9._-]*|[a-z0-9./_-]+:v[0-9][A-Za-z0-9._-]*");
+
+  private final JsonNode compose = read(ROOT.resolve("docker-compose.yml"));
+
+  @Test
+  void declaresTheInfrastructureAndEveryService() {
+    assertThat(names(compose.path("services"))).contains("kafka", "mongodb", "projects", "prometheus");
+  }
+
+  @Test
+  void pinsEveryImageToAVersion() {
+    compose.path("services").properties().forEach(service -> {
+      String image = service.getValue().path("image").asText();
+      assertThat(image).as("image of %s", service.getKey()).matches(PINNED);
+    });
+  }
+
+  @Test
+  void mountsAndBuildsOnlyFilesThatExist() throws IOException {
+    for (var service : compose.path("services").properties()) {
+      for (JsonNode volume : service.getValue().path("volumes")) {
+        String source = volume.asText().split(":")[0];
+        if (source.startsWith("./")) {
+          assertThat(ROOT.resolve(source)).as("mounted by %s", service.getKey()).exists();
+        }
+      }
+      JsonNode build = service.getValue().path("build");
+      if (!build.isMissingNode()) {
+        Path dockerfile = ROOT.resolve(build.path("context").asText()).resolve(build.path("dockerfile").asText());
+        assertThat(dockerfile).exists();
+        for (String line : Files.readAllLines(dockerfile)) {
+          if (line.startsWith("FROM ")) {
+            assertThat(line.split("\\s+")[1]).as("base image in %s", dockerfile).matches(PINNED);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void givesEveryServiceAHealthCheck() {
+    for (String name : List.of("kafka", "mongodb", "projects")) {
+      assertThat(compose.path("services").path(name).path("healthcheck").path("test").isArray())
+          .as("healthcheck of %s", name).isTrue();
+    }
+  }
+
+  private static List<String> names(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static JsonNode read(Path file) {
+    try {
+      return new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    } catch (IOException e) {
+      throw new AssertionError("docker-compose.yml does not parse: " + e.getMessage(), e);
+    }
+  }
+}
