@@ -1,0 +1,144 @@
+package org.shanhai.messaging.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.shanhai.testkit.RealInfrastructure;
+import org.shanhai.testkit.TopicReader;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The relay on its own, over the real broker and the real wire server, with no service around it. */
+@ExtendWith(RealInfrastructure.class)
+class OutboxRelayIT {
+
+  private final String topic = "outbox-test-" + UUID.randomUUID();
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private MongoDatabase database;
+
+  @BeforeEach
+  void connect() {
+    MongoClient client = MongoClients.create(RealInfrastructure.mongoUri());
+    resources.add(client);
+    database = client.getDatabase("outbox-" + UUID.randomUUID());
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    for (AutoCloseable resource : resources) {
+      resource.close();
+    }
+  }
+
+  @Test
+  void publishesEveryEntryInSequenceOrderAndEmptiesTheOutbox() {
+    insertAggregates(20, 3);
+    OutboxRelay relay = relay();
+
+    try (TopicReader reader = new TopicReader(topic)) {
+      relay.start();
+      List<TopicReader.Received> received = reader.awaitUntil(all -> all.size() >= 60, Duration.ofSeconds(30));
+
+      Map<String, List<Long>> perKey = received.stream().collect(Collectors.groupingBy(TopicReader.Received::key,
+          Collectors.mapping(TopicReader.Received::sequence, Collectors.toList())));
+      assertThat(perKey).hasSize(20).allSatisfy((key, sequences) -> assertThat(sequences).containsExactly(1L, 2L, 3L));
+      assertThat(received.get(0).headers()).containsKeys("ce_id", "ce_type", "ce_source", "ce_time", "ce_sequence");
+    } finally {
+      relay.stop();
+    }
+    assertThat(pendingDocuments()).isZero();
+  }
+
+  @Test
+  void twoRelaysOnOneCollectionPublishEachEntryOnceAndInOrder() {
+    insertAggregates(50, 4);
+    OutboxRelay first = relay();
+    OutboxRelay second = relay();
+
+    try (TopicReader reader = new TopicReader(topic)) {
+      first.start();
+      second.start();
+      List<TopicReader.Received> received = reader.awaitUntil(all -> all.size() >= 200, Duration.ofSeconds(60));
+      received = reader.drainFor(Duration.ofSeconds(1));
+
+      assertThat(received).extracting(TopicReader.Received::ceId).doesNotHaveDuplicates().hasSize(200);
+      received.stream().collect(Collectors.groupingBy(TopicReader.Received::key,
+              Collectors.mapping(TopicReader.Received::sequence, Collectors.toList())))
+          .forEach((key, sequences) -> assertThat(sequences).as(key).containsExactly(1L, 2L, 3L, 4L));
+    } finally {
+      first.stop();
+      second.stop();
+    }
+  }
+
+  @Test
+  void leavesADocumentAloneWhileAnotherRelayHoldsItsLease() {
+    insertAggregates(1, 1);
+    Mono.from(database.getCollection("aggregates").updateMany(new Document(),
+            new Document("$set", new Document(Outbox.LEASE,
+                new Document("owner", "someone-else").append("until", Date.from(Instant.now().plusSeconds(3)))))))
+        .block();
+    OutboxRelay relay = relay();
+
+    try (TopicReader reader = new TopicReader(topic)) {
+      relay.start();
+      assertThat(reader.drainFor(Duration.ofSeconds(1))).isEmpty();
+      assertThat(reader.awaitUntil(all -> all.size() == 1, Duration.ofSeconds(10))).hasSize(1);
+    } finally {
+      relay.stop();
+    }
+  }
+
+  private OutboxRelay relay() {
+    KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers(),
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new CloudEventSerializer());
+    resources.add(producer);
+    OutboxProperties properties = new OutboxProperties(List.of("aggregates"), Duration.ofMillis(50),
+        Duration.ofSeconds(60), 200, Duration.ofSeconds(5));
+    return new OutboxRelay(database, producer, properties, Clock.systemUTC(), new SimpleMeterRegistry());
+  }
+
+  private void insertAggregates(int count, int eventsEach) {
+    List<Document> documents = IntStream.range(0, count).mapToObj(i -> {
+      String id = "aggregate-" + i;
+      // Stored out of order on purpose: the relay sends by sequence, not by array position.
+      List<OutboxEntry> entries = IntStream.rangeClosed(1, eventsEach).map(n -> eventsEach + 1 - n)
+          .mapToObj(n -> new OutboxEntry(UUID.randomUUID().toString(), topic, id, "test.happened.v1", "/test", id, n,
+              Instant.now(), "{\"n\":" + n + "}"))
+          .toList();
+      return new Document("_id", id).append(Outbox.FIELD, Outbox.asDocuments(entries));
+    }).toList();
+    Mono.from(database.getCollection("aggregates").insertMany(documents)).block();
+  }
+
+  private long pendingDocuments() {
+    return Flux.from(database.getCollection("aggregates").find(new Document(Outbox.FIELD + ".0",
+        new Document("$exists", true)))).count().block();
+  }
+}
