@@ -61,8 +61,13 @@ public final class DemoData {
       body.put("partnerCounty", codes.get(p.path("partner_county_id").asText()));
       // The seeds date most pairings only by the 2021 report that mentions them: "since 2021 at the latest".
       body.put("since", p.path("since").isNull() ? 2021 : Integer.parseInt(p.path("since").asText().substring(0, 4)));
-      post("/api/v1/pairings", p.path("id").asText(), body)
-          .ifPresent(id -> pairings.put(p.path("id").asText(), id));
+      Optional<String> id = post("/api/v1/pairings", p.path("id").asText(), body, 409);
+      if (id.isEmpty()) {
+        // An officer registered these two counties' pairing before the demo did: use theirs.
+        id = runningPairing((String) body.get("mountainCounty"), (String) body.get("partnerCounty"));
+        id.ifPresent(found -> alreadyThere++);
+      }
+      id.ifPresent(found -> pairings.put(p.path("id").asText(), found));
     }
 
     Map<String, String> projects = new HashMap<>();
@@ -198,8 +203,28 @@ public final class DemoData {
     return partialDate.length() == 7 ? YearMonth.parse(partialDate).atEndOfMonth().toString() : partialDate;
   }
 
-  /** POSTs with the fixture id as Idempotency-Key; the created (or replayed) resource's id. */
+  private Optional<String> runningPairing(String mountain, String partner) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+            URI.create(projectsUrl + "/api/v1/pairings?size=200&county=" + mountain)).timeout(Duration.ofSeconds(30))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    for (JsonNode pairing : JSON.readTree(response.body()).path("items")) {
+      if (pairing.path("partnerCounty").asText().equals(partner) && pairing.path("active").asBoolean()) {
+        return Optional.of(pairing.path("id").asText());
+      }
+    }
+    return Optional.empty();
+  }
+
   private Optional<String> post(String path, String fixtureId, Map<String, Object> body)
+      throws IOException, InterruptedException {
+    return post(path, fixtureId, body, 0);
+  }
+
+  /**
+   * POSTs with the fixture id as Idempotency-Key; the created (or replayed) resource's id. Empty,
+   * with the problem printed, when refused; silently so for {@code expected}.
+   */
+  private Optional<String> post(String path, String fixtureId, Map<String, Object> body, int expected)
       throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create(projectsUrl + path))
         .header("Content-Type", "application/json")
@@ -209,6 +234,9 @@ public final class DemoData {
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
         .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == expected) {
+      return Optional.empty();
+    }
     if (response.statusCode() != 201) {
       out.println("  ! " + fixtureId + " not loaded (" + response.statusCode() + "): " + response.body());
       skipped++;

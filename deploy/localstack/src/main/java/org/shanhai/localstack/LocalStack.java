@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +39,10 @@ public final class LocalStack {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("bench")) {
+      Bench.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     Path home = Path.of(env("SHANHAI_HOME", ".shanhai")).toAbsolutePath();
     Files.createDirectories(home.resolve("logs"));
     System.setProperty("shanhai.logs", home.resolve("logs").toString());

@@ -112,8 +112,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  public boolean isAlive() {
-    return process.isAlive();
+  public long pid() {
+    return process.pid();
   }
 
   @Override

@@ -13,7 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The local stack's demo data loads through the API, and loading it again duplicates nothing. */
+/**
+ * The local stack's demo data loads through the API, and loading it again duplicates nothing. The
+ * other tests register 常山—慈溪 as well: the loader then uses the running pairing it finds.
+ */
 @ProjectsServiceTest
 class DemoDataIT {
 
