@@ -98,7 +98,6 @@ public final class KafkaBroker implements AutoCloseable {
     // of the old registration quickly, so a restart takes seconds, not the default 9 s more.
     p.put("broker.heartbeat.interval.ms", "500");
     p.put("broker.session.timeout.ms", "2000");
-    p.put("log.flush.interval.messages", "1");
     return p;
   }
 

@@ -16,17 +16,18 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -37,6 +38,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -48,12 +50,13 @@ import reactor.core.publisher.Mono;
 /**
  * Publishes the outbox entries of every configured collection to Kafka and then removes them.
  *
- * <p>It runs on its own thread (never a request thread), a pass at a time: find documents with
- * pending entries, lease one (so two instances never publish the same aggregate concurrently and
- * per-aggregate order holds), send its entries in sequence order with the idempotent {@code acks=all}
- * producer, wait for the acknowledgements, and pull exactly the acknowledged prefix. A crash anywhere
- * leaves the entries in place to be sent again: a duplicate is possible, a gap is not. Consumers
- * drop duplicates by event id and sequence.
+ * <p>It runs on its own thread (never a request thread), a pass at a time: lease a batch of
+ * documents with pending entries (so two instances never publish the same aggregate concurrently
+ * and per-aggregate order holds), send their entries in sequence order with the idempotent
+ * {@code acks=all} producer — documents side by side, each document's entries one after another —
+ * and pull exactly the acknowledged prefix of each. A crash anywhere leaves the entries in place to
+ * be sent again: a duplicate is possible, a gap is not. Consumers drop duplicates by event id and
+ * sequence.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -161,88 +164,121 @@ public final class OutboxRelay implements SmartLifecycle {
 
   /** One pass over every collection; false when something could not be published. */
   boolean publishPending() {
-    List<Pending> pending = new ArrayList<>();
+    List<Claimed> claimed = new ArrayList<>();
     for (String name : properties.collections()) {
-      MongoCollection<Document> collection = database.getCollection(name);
-      Flux.from(collection.find(and(exists(Outbox.FIELD + ".0"), leaseFree()))
-              .projection(Projections.include(Outbox.FIELD, "_id")).limit(properties.batchSize()))
-          .collectList().blockOptional(DB_TIMEOUT).orElse(List.of())
-          .forEach(document -> pending.add(new Pending(collection, document)));
+      claimed.addAll(claim(database.getCollection(name)));
     }
-    recordBacklog(pending);
-    for (Pending p : pending) {
-      if (!publishDocument(p.collection(), p.document().get("_id"))) {
-        failures.increment();
-        return false;
+    recordBacklog(claimed);
+    if (claimed.isEmpty()) {
+      return true;
+    }
+    Map<Claimed, List<String>> acknowledged = sendInOrder(claimed);
+    release(acknowledged);
+    long sent = acknowledged.values().stream().mapToLong(List::size).sum();
+    published.increment(sent);
+    boolean everything = claimed.stream().allMatch(c -> acknowledged.get(c).size() == c.entries().size());
+    if (!everything) {
+      failures.increment();
+    }
+    return everything;
+  }
+
+  /** A document this pass leased, with its pending entries in sequence order. */
+  private record Claimed(MongoCollection<Document> collection, Object id, List<OutboxEntry> entries) {
+  }
+
+  /**
+   * Leases up to a batch of the documents of {@code collection} that have pending entries and no
+   * live lease, and reads back what this pass got: three round trips however many are pending. The
+   * lease write re-checks the condition, so a document another instance leased meanwhile is not taken.
+   */
+  private List<Claimed> claim(MongoCollection<Document> collection) {
+    List<Object> candidates = Flux.from(collection.find(and(exists(Outbox.FIELD + ".0"), leaseFree()))
+            .projection(Projections.include("_id")).limit(properties.batchSize()))
+        .map(d -> d.get("_id")).collectList().blockOptional(DB_TIMEOUT).orElse(List.of());
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    String pass = UUID.randomUUID().toString();
+    Instant until = clock.instant().plus(properties.lease());
+    Mono.from(collection.updateMany(and(in("_id", candidates), exists(Outbox.FIELD + ".0"), leaseFree()),
+            Updates.set(Outbox.LEASE, new Document("owner", owner).append("pass", pass).append("until", Date.from(until)))))
+        .block(DB_TIMEOUT);
+    return Flux.from(collection.find(eq(Outbox.LEASE + ".pass", pass)).projection(Projections.include(Outbox.FIELD)))
+        .map(d -> new Claimed(collection, d.get("_id"), d.getList(Outbox.FIELD, Document.class).stream()
+            .map(OutboxEntry::fromDocument)
+            .sorted(Comparator.comparingLong(OutboxEntry::sequence))
+            .toList()))
+        .collectList().blockOptional(DB_TIMEOUT).orElse(List.of());
+  }
+
+  /**
+   * Sends in rounds: each round sends the next entry of every document at once and waits for the
+   * acknowledgements. Within a document an entry is sent only after the previous one was
+   * acknowledged: if a later record could land while an earlier one failed (a batch expiring while
+   * the broker is away), consumers would see them out of order and drop the earlier one as stale.
+   * A document whose entry fails stops there for this pass; the others go on.
+   */
+  private Map<Claimed, List<String>> sendInOrder(List<Claimed> claimed) {
+    Map<Claimed, List<String>> acknowledged = new LinkedHashMap<>();
+    List<Claimed> sending = new ArrayList<>(claimed);
+    claimed.forEach(c -> acknowledged.put(c, new ArrayList<>()));
+    while (!sending.isEmpty()) {
+      Map<Claimed, Future<RecordMetadata>> round = new LinkedHashMap<>();
+      for (Claimed c : sending) {
+        OutboxEntry next = c.entries().get(acknowledged.get(c).size());
+        try {
+          round.put(c, producer.send(new ProducerRecord<>(next.topic(), next.key(), toCloudEvent(next))));
+        } catch (RuntimeException e) {
+          log.warn("cannot hand event {} to the Kafka producer: {}", next.id(), e.toString());
+        }
+      }
+      sending.clear();
+      for (Map.Entry<Claimed, Future<RecordMetadata>> send : round.entrySet()) {
+        Claimed c = send.getKey();
+        OutboxEntry entry = c.entries().get(acknowledged.get(c).size());
+        try {
+          send.getValue().get(properties.lease().toMillis() / 2, TimeUnit.MILLISECONDS);
+          acknowledged.get(c).add(entry.id());
+          if (acknowledged.get(c).size() < c.entries().size()) {
+            sending.add(c);
+          }
+        } catch (ExecutionException | TimeoutException e) {
+          log.warn("event {} not acknowledged by Kafka, it stays in the outbox: {}", entry.id(), e.toString());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return acknowledged;
+        }
       }
     }
-    return true;
+    return acknowledged;
   }
 
-  private record Pending(MongoCollection<Document> collection, Document document) {
+  /** Removes what was acknowledged and gives the leases back, one write per document. */
+  private void release(Map<Claimed, List<String>> acknowledged) {
+    Flux.fromIterable(acknowledged.entrySet())
+        .flatMap(e -> {
+          Bson release = e.getValue().isEmpty()
+              ? Updates.unset(Outbox.LEASE)
+              : Updates.combine(Updates.pull(Outbox.FIELD, in("id", e.getValue())), Updates.unset(Outbox.LEASE));
+          return e.getKey().collection().updateOne(and(eq("_id", e.getKey().id()),
+              eq(Outbox.LEASE + ".owner", owner)), release);
+        }, 16)
+        .then().block(DB_TIMEOUT);
   }
 
-  private void recordBacklog(List<Pending> pending) {
+  private void recordBacklog(List<Claimed> claimed) {
     long entries = 0;
     long oldest = 0;
-    for (Pending p : pending) {
-      for (Document entry : p.document().getList(Outbox.FIELD, Document.class)) {
+    for (Claimed c : claimed) {
+      for (OutboxEntry entry : c.entries()) {
         entries++;
-        long time = entry.getDate("time").getTime();
+        long time = entry.time().toEpochMilli();
         oldest = oldest == 0 ? time : Math.min(oldest, time);
       }
     }
     backlog.set(entries);
     oldestPendingEpochMilli.set(oldest);
-  }
-
-  private boolean publishDocument(MongoCollection<Document> collection, Object id) {
-    Instant now = clock.instant();
-    Document claimed = Mono.from(collection.findOneAndUpdate(
-            and(eq("_id", id), exists(Outbox.FIELD + ".0"), leaseFree()),
-            Updates.set(Outbox.LEASE, new Document("owner", owner).append("until",
-                Date.from(now.plus(properties.lease())))),
-            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
-                .projection(Projections.include(Outbox.FIELD))))
-        .block(DB_TIMEOUT);
-    if (claimed == null) {
-      return true; // another instance holds it, or it was drained meanwhile
-    }
-    List<OutboxEntry> entries = claimed.getList(Outbox.FIELD, Document.class).stream()
-        .map(OutboxEntry::fromDocument)
-        .sorted(Comparator.comparingLong(OutboxEntry::sequence))
-        .toList();
-    List<String> acknowledged = sendInOrder(entries);
-    Bson release = acknowledged.isEmpty()
-        ? Updates.unset(Outbox.LEASE)
-        : Updates.combine(Updates.pull(Outbox.FIELD, in("id", acknowledged)), Updates.unset(Outbox.LEASE));
-    Mono.from(collection.updateOne(and(eq("_id", id), eq(Outbox.LEASE + ".owner", owner)), release))
-        .block(DB_TIMEOUT);
-    published.increment(acknowledged.size());
-    return acknowledged.size() == entries.size();
-  }
-
-  /**
-   * The ids of the longest prefix of {@code entries} that the broker acknowledged. One record at a
-   * time: if a later record could be written while an earlier one failed (a batch expiring while
-   * the broker is away), consumers would see them out of order and drop the earlier one as stale.
-   */
-  private List<String> sendInOrder(List<OutboxEntry> entries) {
-    List<String> acknowledged = new ArrayList<>();
-    for (OutboxEntry entry : entries) {
-      try {
-        producer.send(new ProducerRecord<>(entry.topic(), entry.key(), toCloudEvent(entry)))
-            .get(properties.lease().toMillis() / 2, TimeUnit.MILLISECONDS);
-        acknowledged.add(entry.id());
-      } catch (ExecutionException | TimeoutException | RuntimeException e) {
-        log.warn("event {} not acknowledged by Kafka, it stays in the outbox: {}", entry.id(), e.toString());
-        break;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    return acknowledged;
   }
 
   private static CloudEvent toCloudEvent(OutboxEntry entry) {
