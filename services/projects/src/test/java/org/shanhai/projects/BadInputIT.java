@@ -142,10 +142,12 @@ class BadInputIT {
   }
 
   @Test
-  void rejectsASecondRunningPairingOfTheSameCounties() {
-    officer.pairing(Officer.CHANGSHAN, Officer.CIXI);
+  void rejectsASecondRunningPairingOfTheSameCountiesAndNamesTheRunningOne() {
+    String running = officer.pairing(Officer.CHANGSHAN, Officer.CIXI);
     rejected(() -> postJson("/api/v1/pairings",
         "{\"mountainCounty\":\"330822\",\"partnerCounty\":\"330282\",\"since\":2020}"), 409);
+    postJson("/api/v1/pairings", "{\"mountainCounty\":\"330822\",\"partnerCounty\":\"330282\",\"since\":2020}")
+        .expectBody().jsonPath("$.existing").isEqualTo("/api/v1/pairings/" + running);
   }
 
   @Test

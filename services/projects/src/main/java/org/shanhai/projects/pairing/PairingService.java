@@ -71,6 +71,6 @@ public class PairingService {
   private static Conflict overlapping(Pairing existing) {
     return new Conflict(Conflict.Kind.EXISTS, "pairing " + existing.id() + " of these two counties already runs "
         + existing.since() + "–" + (existing.until() == null ? "" : existing.until())
-        + "; end it before registering another");
+        + "; end it before registering another", "/api/v1/pairings/" + existing.id());
   }
 }

@@ -14,13 +14,24 @@ public final class Conflict extends RuntimeException {
   }
 
   private final Kind kind;
+  private final String existing;
 
   public Conflict(Kind kind, String message) {
+    this(kind, message, null);
+  }
+
+  /** {@code existing} is the path of the resource the request collides with, so the client can use it. */
+  public Conflict(Kind kind, String message, String existing) {
     super(message);
     this.kind = kind;
+    this.existing = existing;
   }
 
   public Kind kind() {
     return kind;
+  }
+
+  public String existing() {
+    return existing;
   }
 }

@@ -60,7 +60,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   Mono<ResponseEntity<Object>> conflict(Conflict e, ServerWebExchange exchange) {
     return switch (e.kind()) {
       case EXISTS -> problem(HttpStatus.CONFLICT, "conflict", "Conflicts with existing data", e.getMessage(),
-          List.of(), exchange);
+          List.of(), exchange).map(response -> {
+            if (e.existing() != null && response.getBody() instanceof ProblemDetail detail) {
+              detail.setProperty("existing", e.existing());
+            }
+            return response;
+          });
       case PRECONDITION_FAILED -> problem(HttpStatus.PRECONDITION_FAILED, "stale-version",
           "The resource changed", e.getMessage(), List.of(), exchange);
       case IDEMPOTENCY_KEY_REUSED -> problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
