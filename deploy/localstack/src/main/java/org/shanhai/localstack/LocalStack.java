@@ -85,7 +85,8 @@ public final class LocalStack {
 
     Path fixtures = Path.of(env("SHANHAI_FIXTURES", "deploy/demo/fixtures.json"));
     DemoData.Summary demo = new DemoData(projects.baseUrl(), out).load(fixtures);
-    out.printf("  demo data             %d created, %d already there, %d skipped (no pairing or no stated investment)%n",
+    out.printf("  demo data             %d created, %d already there, %d fixture records skipped"
+        + " (outside the programme, or no stated investment)%n",
         demo.created(), demo.alreadyThere(), demo.skipped());
 
     Prometheus.startIfInstalled(port("PROMETHEUS_PORT", 9090), Map.of("projects", projectsPort), home, out)

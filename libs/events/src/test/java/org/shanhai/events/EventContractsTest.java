@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.shanhai.events.projects.InvestmentPlanPoint;
+import org.shanhai.events.projects.PairingEnded;
 import org.shanhai.events.projects.PairingRegistered;
 import org.shanhai.events.projects.ProgressReported;
 import org.shanhai.events.projects.ProjectEvent;
@@ -36,6 +37,7 @@ class EventContractsTest {
   static Stream<ProjectEvent> events() {
     return Stream.of(
         new PairingRegistered("pairing-changshan-cixi", 1, "330822", "330282", 2011, null, "officer.changshan", AT),
+        new PairingEnded("pairing-kecheng-yuhang", 2, "330802", "330110", 2019, 2020, "officer.kecheng", AT),
         new ProjectRegistered("project-cixi-enclave", 1, "pairing-changshan-cixi", "330822", "330282",
             "常山—慈溪产业飞地", "INDUSTRIAL_ENCLAVE", "330282", new BigDecimal("93000000.00"),
             List.of(new InvestmentPlanPoint(LocalDate.parse("2021-12-31"), new BigDecimal("50000000.00"))),

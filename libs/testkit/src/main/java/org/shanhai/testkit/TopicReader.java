@@ -16,18 +16,34 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Reads a topic of the real broker from its beginning, as any consumer would, so tests assert on
- * what was actually published (key, {@code ce_*} headers, body).
+ * what was actually published (key, {@code ce_*} headers, body). Connects on first use, so a test
+ * class can declare one as {@code @RegisterExtension static final TopicReader topic = new
+ * TopicReader(…)}; it is closed after the class's tests.
  */
-public final class TopicReader implements AutoCloseable {
+public final class TopicReader implements AutoCloseable, AfterAllCallback {
 
-  private final KafkaConsumer<String, String> consumer;
+  private final String topic;
   private final List<Received> received = new ArrayList<>();
+  private KafkaConsumer<String, String> consumer;
 
   public TopicReader(String topic) {
-    consumer = new KafkaConsumer<>(Map.of(
+    this.topic = topic;
+  }
+
+  private KafkaConsumer<String, String> consumer() {
+    if (consumer == null) {
+      consumer = connect(topic);
+    }
+    return consumer;
+  }
+
+  private static KafkaConsumer<String, String> connect(String topic) {
+    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers(),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
@@ -41,6 +57,7 @@ public final class TopicReader implements AutoCloseable {
     });
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
+    return consumer;
   }
 
   /** One record as received: key, body and the CloudEvents attributes from the {@code ce_} headers. */
@@ -84,7 +101,7 @@ public final class TopicReader implements AutoCloseable {
   }
 
   private void poll() {
-    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+    for (ConsumerRecord<String, String> r : consumer().poll(Duration.ofMillis(100))) {
       Map<String, String> headers = new LinkedHashMap<>();
       for (Header h : r.headers()) {
         headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
@@ -94,7 +111,15 @@ public final class TopicReader implements AutoCloseable {
   }
 
   @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  @Override
   public void close() {
-    consumer.close(Duration.ofSeconds(2));
+    if (consumer != null) {
+      consumer.close(Duration.ofSeconds(2));
+      consumer = null;
+    }
   }
 }

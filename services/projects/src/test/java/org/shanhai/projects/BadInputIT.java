@@ -12,10 +12,9 @@ import java.util.function.Supplier;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shanhai.events.Topics;
 import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +30,8 @@ import reactor.core.publisher.Flux;
 @ProjectsServiceTest
 class BadInputIT {
 
-  private static TopicReader topic;
+  @RegisterExtension
+  static final TopicReader topic = new TopicReader(Topics.PROJECTS);
 
   @Autowired
   WebTestClient http;
@@ -40,16 +40,6 @@ class BadInputIT {
   Officer officer;
   String project;
   String marker;
-
-  @BeforeAll
-  static void readTopic() {
-    topic = new TopicReader(Topics.PROJECTS);
-  }
-
-  @AfterAll
-  static void closeTopic() {
-    topic.close();
-  }
 
   @BeforeEach
   void projects() {

@@ -14,9 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shanhai.events.Topics;
 import org.shanhai.events.projects.ProgressReported;
 import org.shanhai.localstack.ServiceProcess;
@@ -30,20 +29,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class OutboxReliabilityIT {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static TopicReader topic;
+  @RegisterExtension
+  static final TopicReader topic = new TopicReader(Topics.PROJECTS);
 
   @Autowired
   WebTestClient http;
-
-  @BeforeAll
-  static void readTopic() {
-    topic = new TopicReader(Topics.PROJECTS);
-  }
-
-  @AfterAll
-  static void closeTopic() {
-    topic.close();
-  }
 
   @Test
   void publishesEveryUpdateInPerProjectOrderAfterTheBrokerReturns() {

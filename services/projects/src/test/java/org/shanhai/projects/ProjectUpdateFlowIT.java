@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shanhai.events.Topics;
 import org.shanhai.events.projects.PairingRegistered;
 import org.shanhai.events.projects.ProgressReported;
@@ -27,21 +26,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ProjectUpdateFlowIT {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
-  private static TopicReader topic;
+  @RegisterExtension
+  static final TopicReader topic = new TopicReader(Topics.PROJECTS);
 
   @Autowired
   WebTestClient http;
   Officer officer;
-
-  @BeforeAll
-  static void readTopic() {
-    topic = new TopicReader(Topics.PROJECTS);
-  }
-
-  @AfterAll
-  static void closeTopic() {
-    topic.close();
-  }
 
   @BeforeEach
   void officer() {

@@ -6,7 +6,7 @@ package org.shanhai.events.projects;
  * event, so consumers can drop duplicates and stale deliveries.
  */
 public sealed interface ProjectEvent
-    permits PairingRegistered, ProjectRegistered, ProgressReported, ProjectStatusChanged {
+    permits PairingRegistered, PairingEnded, ProjectRegistered, ProgressReported, ProjectStatusChanged {
 
   /** The CloudEvents {@code type}, e.g. {@code shanhai.project.registered.v1}. */
   String type();

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneId;
 
+import org.shanhai.events.projects.PairingEnded;
 import org.shanhai.events.projects.PairingRegistered;
 import org.shanhai.projects.county.Counties;
 import org.shanhai.projects.county.CountySide;
+import org.shanhai.projects.validation.Conflict;
 import org.shanhai.projects.validation.Violations;
 
 /**
@@ -23,7 +25,9 @@ public record Pairing(
     Integer until,
     long sequence,
     String registeredBy,
-    Instant registeredAt) {
+    Instant registeredAt,
+    String endedBy,
+    Instant endedAt) {
 
   /** The programme began with the 八八战略 in 2003; no pairing is older. */
   public static final int FIRST_YEAR = 2003;
@@ -68,9 +72,40 @@ public record Pairing(
 
     Instant now = clock.instant();
     Pairing pairing = new Pairing(id, registration.mountainCounty(), registration.partnerCounty(), since, until, 1,
-        user, now);
+        user, now, until == null ? null : user, until == null ? null : now);
     return new Registered(pairing, new PairingRegistered(id, 1, pairing.mountainCounty(), pairing.partnerCounty(),
         since, until, user, now));
+  }
+
+  /** A running pairing after it was ended, and the event that says so. */
+  public record Ended(Pairing pairing, PairingEnded event) {
+  }
+
+  /**
+   * Ends a running pairing after {@code until} (its last year). Ending it again with the same year
+   * changes nothing (null); another year, or a pairing that already ended otherwise, is refused.
+   */
+  public Ended end(Integer lastYear, String user, Clock clock) {
+    int thisYear = Year.now(clock.withZone(ZHEJIANG)).getValue();
+    Violations violations = new Violations().required("until", lastYear);
+    if (lastYear != null && lastYear < since) {
+      violations.add("until", "before-since", "until must not be before since (" + since + ")");
+    }
+    if (lastYear != null && lastYear > thisYear) {
+      violations.add("until", "future", "until is the last year the pairing ran; it cannot be after " + thisYear);
+    }
+    violations.throwIfAny();
+    if (until != null) {
+      if (until.equals(lastYear)) {
+        return null;
+      }
+      throw new Conflict(Conflict.Kind.EXISTS, "pairing " + id + " already ended in " + until);
+    }
+    Instant now = clock.instant();
+    Pairing ended = new Pairing(id, mountainCounty, partnerCounty, since, lastYear, sequence + 1, registeredBy,
+        registeredAt, user, now);
+    return new Ended(ended, new PairingEnded(id, ended.sequence(), mountainCounty, partnerCounty, since, lastYear,
+        user, now));
   }
 
   /** True when the pairing runs in {@code year}. */

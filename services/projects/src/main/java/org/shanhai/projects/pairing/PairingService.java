@@ -45,6 +45,18 @@ public class PairingService {
     });
   }
 
+  /** Ends a running pairing; ending it again with the same year answers the pairing as it is. */
+  public Mono<Pairing> end(String id, Integer until, String user) {
+    return find(id).flatMap(pairing -> {
+      Pairing.Ended ended = pairing.end(until, user, clock);
+      if (ended == null) {
+        return Mono.just(pairing);
+      }
+      return store.end(pairing.sequence(), ended).flatMap(applied -> applied ? Mono.just(ended.pairing())
+          : Mono.error(new Conflict(Conflict.Kind.PRECONDITION_FAILED, "pairing " + id + " changed meanwhile; retry")));
+    });
+  }
+
   public Mono<Pairing> find(String id) {
     return store.find(id).map(PairingStore.StoredPairing::pairing)
         .switchIfEmpty(Mono.error(() -> new NotFound("pairing", id)));

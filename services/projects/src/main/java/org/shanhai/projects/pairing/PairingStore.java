@@ -14,6 +14,9 @@ public interface PairingStore {
 
   Mono<StoredPairing> find(String id);
 
+  /** Stores the ended pairing with its event if it is still at {@code expectedSequence}; false otherwise. */
+  Mono<Boolean> end(long expectedSequence, Pairing.Ended ended);
+
   Flux<Pairing> findByCounties(String mountainCounty, String partnerCounty);
 
   Mono<Page<Pairing>> list(String county, PageRequest page);

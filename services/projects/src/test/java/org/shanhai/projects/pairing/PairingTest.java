@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.shanhai.projects.county.Counties;
+import org.shanhai.projects.validation.Conflict;
 import org.shanhai.projects.validation.InvalidInput;
 import org.shanhai.projects.validation.Violation;
 
@@ -54,5 +55,31 @@ class PairingTest {
     assertThat(yuhang.overlaps(2021, null)).isFalse();
     assertThat(yuhang.overlaps(2020, null)).isTrue();
     assertThat(yuhang.overlaps(2015, 2018)).isFalse();
+  }
+
+  @Test
+  void endingARunningPairingSetsItsLastYearAndPublishesTheNextSequence() {
+    Pairing yuhang = Pairing.register("p1", new Pairing.Registration("330802", "330110", 2019, null), COUNTIES,
+        "officer", CLOCK).pairing();
+
+    Pairing.Ended ended = yuhang.end(2020, "officer.kecheng", CLOCK);
+
+    assertThat(ended.pairing().until()).isEqualTo(2020);
+    assertThat(ended.pairing().isActive(CLOCK)).isFalse();
+    assertThat(ended.pairing().endedBy()).isEqualTo("officer.kecheng");
+    assertThat(ended.event().sequence()).isEqualTo(2);
+    assertThat(ended.pairing().end(2020, "officer.kecheng", CLOCK)).as("ending again the same way").isNull();
+    assertThat(catchThrowableOfType(Conflict.class, () -> ended.pairing().end(2021, "officer", CLOCK))).isNotNull();
+  }
+
+  @Test
+  void refusesToEndBeforeItBeganOrInTheFuture() {
+    Pairing yuhang = Pairing.register("p1", new Pairing.Registration("330802", "330110", 2019, null), COUNTIES,
+        "officer", CLOCK).pairing();
+
+    assertThat(catchThrowableOfType(InvalidInput.class, () -> yuhang.end(2018, "officer", CLOCK)).violations())
+        .extracting(Violation::code).containsExactly("before-since");
+    assertThat(catchThrowableOfType(InvalidInput.class, () -> yuhang.end(2022, "officer", CLOCK)).violations())
+        .extracting(Violation::code).containsExactly("future");
   }
 }

@@ -5,12 +5,14 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.or;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import jakarta.annotation.PostConstruct;
@@ -54,7 +56,7 @@ class MongoPairingStore implements PairingStore {
   @PostConstruct
   void createIndexes() {
     Mono.from(pairings.createIndex(Indexes.ascending("openPair"), new IndexOptions().unique(true).sparse(true)))
-        .block(java.time.Duration.ofSeconds(30));
+        .block(Duration.ofSeconds(30));
   }
 
   @Override
@@ -75,6 +77,25 @@ class MongoPairingStore implements PairingStore {
   public Mono<StoredPairing> find(String id) {
     return Mono.from(pairings.find(eq("_id", id)).projection(withoutOutbox()).first())
         .map(d -> new StoredPairing(fromDocument(d), d.getString("requestHash")));
+  }
+
+  @Override
+  public Mono<Boolean> end(long expectedSequence, Pairing.Ended ended) {
+    Pairing p = ended.pairing();
+    return Mono.from(pairings.updateOne(and(eq("_id", p.id()), eq("sequence", expectedSequence)), Updates.combine(
+            Updates.set("until", p.until()),
+            Updates.set("sequence", p.sequence()),
+            Updates.set("endedBy", p.endedBy()),
+            Updates.set("endedAt", Values.instant(p.endedAt())),
+            // Frees the one open-ended slot of these two counties for a new pairing.
+            Updates.unset("openPair"),
+            Outbox.append(outbox.entriesFor(List.of(ended.event()), clock.instant())))))
+        .map(result -> result.getMatchedCount() == 1)
+        .doOnNext(applied -> {
+          if (applied) {
+            relay.nudge();
+          }
+        });
   }
 
   @Override
@@ -105,12 +126,15 @@ class MongoPairingStore implements PairingStore {
         .append("until", p.until())
         .append("sequence", p.sequence())
         .append("registeredBy", p.registeredBy())
-        .append("registeredAt", Values.instant(p.registeredAt()));
+        .append("registeredAt", Values.instant(p.registeredAt()))
+        .append("endedBy", p.endedBy())
+        .append("endedAt", Values.instant(p.endedAt()));
   }
 
   private static Pairing fromDocument(Document d) {
     return new Pairing(d.getString("_id"), d.getString("mountainCounty"), d.getString("partnerCounty"),
         d.getInteger("since"), d.getInteger("until"), ((Number) d.get("sequence")).longValue(),
-        d.getString("registeredBy"), Values.instant(d.getDate("registeredAt")));
+        d.getString("registeredBy"), Values.instant(d.getDate("registeredAt")), d.getString("endedBy"),
+        Values.instant(d.getDate("endedAt")));
   }
 }

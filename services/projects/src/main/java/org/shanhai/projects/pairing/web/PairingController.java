@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Pairings: register one, list them (optionally those of one county), fetch one. */
+/** Pairings: register one, end one, list them (optionally those of one county), fetch one. */
 @RestController
 @RequestMapping("/api/v1/pairings")
 class PairingController {
@@ -56,6 +56,17 @@ class PairingController {
     PageRequest request = PageRequest.of(page, size, violations);
     RequestContext.rejectQueryIfAny(violations);
     return pairings.list(county, request).map(p -> p.map(pairing -> PairingResponse.of(pairing, clock)));
+  }
+
+  /** The last year of a running pairing: {@code {"until": 2020}}. */
+  record EndRequest(Integer until) {
+  }
+
+  @PostMapping("/{id}/end")
+  Mono<PairingResponse> end(@PathVariable String id, @RequestBody EndRequest body,
+      @RequestHeader(name = RequestContext.USER, required = false) String user) {
+    String actor = context.user(user);
+    return pairings.end(id, body.until(), actor).map(p -> PairingResponse.of(p, clock));
   }
 
   @GetMapping("/{id}")

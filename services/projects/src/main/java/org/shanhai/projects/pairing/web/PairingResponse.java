@@ -14,10 +14,12 @@ record PairingResponse(
     Integer until,
     boolean active,
     String registeredBy,
-    Instant registeredAt) {
+    Instant registeredAt,
+    String endedBy,
+    Instant endedAt) {
 
   static PairingResponse of(Pairing p, Clock clock) {
     return new PairingResponse(p.id(), p.mountainCounty(), p.partnerCounty(), p.since(), p.until(),
-        p.isActive(clock), p.registeredBy(), p.registeredAt());
+        p.isActive(clock), p.registeredBy(), p.registeredAt(), p.endedBy(), p.endedAt());
   }
 }
