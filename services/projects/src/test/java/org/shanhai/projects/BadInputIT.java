@@ -141,6 +141,16 @@ class BadInputIT {
   }
 
   @Test
+  void rejectsEndingAPairingBeforeItBeganInTheFutureOrWithoutAYear() {
+    String pairing = officer.pairing(Officer.CHANGSHAN, Officer.CIXI);
+    rejected(() -> postJson("/api/v1/pairings/" + pairing + "/end", "{\"until\":2005}"), 422, "until");
+    rejected(() -> postJson("/api/v1/pairings/" + pairing + "/end", "{\"until\":2999}"), 422, "until");
+    rejected(() -> postJson("/api/v1/pairings/" + pairing + "/end", "{}"), 422, "until");
+    rejected(() -> postJson("/api/v1/pairings/" + pairing + "/end", "{\"until\":\"soon\"}"), 400, "until");
+    rejected(() -> postJson("/api/v1/pairings/no-such-pairing/end", "{\"until\":2020}"), 404);
+  }
+
+  @Test
   void rejectsInvalidProjectRegistrations() {
     String pairing = officer.pairing(Officer.CHANGSHAN, Officer.CIXI);
     rejected(() -> postJson("/api/v1/projects", """
