@@ -16,13 +16,13 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
   private static final String[] DOMAIN = {"org.shanhai.projects.county", "org.shanhai.projects.pairing",
-      "org.shanhai.projects.project", "org.shanhai.projects.validation", "org.shanhai.projects.paging"};
+      "org.shanhai.projects.project"};
 
   @ArchTest
   static final ArchRule domainDependsOnNoFramework = noClasses().that().resideInAnyPackage(DOMAIN)
       .and().haveSimpleNameNotEndingWith("Service")
       .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
-          "org.apache.kafka..", "io.cloudevents..", "tools.jackson..");
+          "org.apache.kafka..", "io.cloudevents..", "tools.jackson..", "org.shanhai.web");
 
   @ArchTest
   static final ArchRule servicesDependOnNoStorageOrMessagingClient = noClasses().that().resideInAnyPackage(DOMAIN)

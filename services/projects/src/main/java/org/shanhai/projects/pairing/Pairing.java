@@ -9,8 +9,8 @@ import org.shanhai.events.projects.PairingEnded;
 import org.shanhai.events.projects.PairingRegistered;
 import org.shanhai.projects.county.Counties;
 import org.shanhai.projects.county.CountySide;
-import org.shanhai.projects.validation.Conflict;
-import org.shanhai.projects.validation.Violations;
+import org.shanhai.web.validation.Conflict;
+import org.shanhai.web.validation.Violations;
 
 /**
  * A mountain county paired with a partner county (结对), from {@code since} until {@code until}

@@ -3,11 +3,11 @@ package org.shanhai.projects.pairing;
 import java.time.Clock;
 
 import org.shanhai.projects.county.Counties;
-import org.shanhai.projects.idempotency.IdempotencyKeys;
-import org.shanhai.projects.paging.Page;
-import org.shanhai.projects.paging.PageRequest;
-import org.shanhai.projects.validation.Conflict;
-import org.shanhai.projects.validation.NotFound;
+import org.shanhai.web.IdempotencyKeys;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
+import org.shanhai.web.validation.Conflict;
+import org.shanhai.web.validation.NotFound;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 

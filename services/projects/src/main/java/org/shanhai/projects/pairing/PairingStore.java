@@ -1,8 +1,8 @@
 package org.shanhai.projects.pairing;
 
 import org.shanhai.events.projects.PairingRegistered;
-import org.shanhai.projects.paging.Page;
-import org.shanhai.projects.paging.PageRequest;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

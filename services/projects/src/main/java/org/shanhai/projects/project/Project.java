@@ -15,8 +15,8 @@ import org.shanhai.events.projects.ProgressReported;
 import org.shanhai.events.projects.ProjectEvent;
 import org.shanhai.events.projects.ProjectRegistered;
 import org.shanhai.events.projects.ProjectStatusChanged;
-import org.shanhai.projects.validation.InvalidInput;
-import org.shanhai.projects.validation.Violations;
+import org.shanhai.web.validation.InvalidInput;
+import org.shanhai.web.validation.Violations;
 
 /**
  * A cooperation project under a pairing, with its plan and its progress as last reported.

@@ -9,7 +9,7 @@ import java.util.List;
 import org.shanhai.events.projects.InvestmentPlanPoint;
 import org.shanhai.projects.county.Counties;
 import org.shanhai.projects.pairing.Pairing;
-import org.shanhai.projects.validation.Violations;
+import org.shanhai.web.validation.Violations;
 
 /** A project registration that passed validation: everything {@link Project#registered} needs. */
 public record ProjectDraft(

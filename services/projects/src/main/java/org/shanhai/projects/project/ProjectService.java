@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.util.Optional;
 
 import org.shanhai.projects.county.Counties;
-import org.shanhai.projects.idempotency.IdempotencyKeys;
-import org.shanhai.projects.paging.Page;
-import org.shanhai.projects.paging.PageRequest;
+import org.shanhai.web.IdempotencyKeys;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
 import org.shanhai.projects.pairing.Pairing;
 import org.shanhai.projects.pairing.PairingService;
-import org.shanhai.projects.validation.Conflict;
-import org.shanhai.projects.validation.NotFound;
+import org.shanhai.web.validation.Conflict;
+import org.shanhai.web.validation.NotFound;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 

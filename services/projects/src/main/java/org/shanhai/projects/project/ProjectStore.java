@@ -1,8 +1,8 @@
 package org.shanhai.projects.project;
 
 import org.shanhai.events.projects.ProjectRegistered;
-import org.shanhai.projects.paging.Page;
-import org.shanhai.projects.paging.PageRequest;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
 import reactor.core.publisher.Mono;
 
 /** Where projects are kept with their updates and their outbox, one document per project. */

@@ -9,9 +9,9 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.shanhai.projects.county.Counties;
-import org.shanhai.projects.validation.Conflict;
-import org.shanhai.projects.validation.InvalidInput;
-import org.shanhai.projects.validation.Violation;
+import org.shanhai.web.validation.Conflict;
+import org.shanhai.web.validation.InvalidInput;
+import org.shanhai.web.validation.Violation;
 
 class PairingTest {
 

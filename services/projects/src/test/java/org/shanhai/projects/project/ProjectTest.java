@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.shanhai.events.Warning;
 import org.shanhai.events.projects.ProgressReported;
 import org.shanhai.events.projects.ProjectStatusChanged;
-import org.shanhai.projects.validation.InvalidInput;
-import org.shanhai.projects.validation.Violation;
+import org.shanhai.web.validation.InvalidInput;
+import org.shanhai.web.validation.Violation;
 
 class ProjectTest {
 

@@ -3,12 +3,12 @@ package org.shanhai.projects.pairing.web;
 import java.net.URI;
 import java.time.Clock;
 
-import org.shanhai.projects.paging.Page;
-import org.shanhai.projects.paging.PageRequest;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
 import org.shanhai.projects.pairing.Pairing;
 import org.shanhai.projects.pairing.PairingService;
-import org.shanhai.projects.validation.Violations;
-import org.shanhai.projects.web.RequestContext;
+import org.shanhai.web.validation.Violations;
+import org.shanhai.web.RequestContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,12 +2,12 @@ package org.shanhai.projects.project.web;
 
 import java.net.URI;
 
-import org.shanhai.projects.paging.Page;
-import org.shanhai.projects.paging.PageRequest;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
 import org.shanhai.projects.project.ProgressReport;
 import org.shanhai.projects.project.ProjectService;
-import org.shanhai.projects.validation.Violations;
-import org.shanhai.projects.web.RequestContext;
+import org.shanhai.web.validation.Violations;
+import org.shanhai.web.RequestContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

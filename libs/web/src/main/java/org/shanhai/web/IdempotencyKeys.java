@@ -1,10 +1,10 @@
-package org.shanhai.projects.idempotency;
+package org.shanhai.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.shanhai.projects.validation.InvalidInput;
+import org.shanhai.web.validation.InvalidInput;
 
 /**
  * Idempotency-Key handling (IETF draft-ietf-httpapi-idempotency-key-header). A key is scoped to the

@@ -1,4 +1,4 @@
-package org.shanhai.projects.web;
+package org.shanhai.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,9 +7,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.shanhai.projects.validation.Violation;
-import org.shanhai.projects.validation.Violations;
-import org.springframework.stereotype.Component;
+import org.shanhai.web.validation.Violation;
+import org.shanhai.web.validation.Violations;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  * tells an idempotent replay from a reused key. Also the checks on query parameters, which reach
  * MongoDB filters only after they match these patterns (no operator can slip through).
  */
-@Component
 public class RequestContext {
 
   public static final String USER = "X-User";

@@ -1,12 +1,12 @@
-package org.shanhai.projects.web;
+package org.shanhai.web;
 
 import java.net.URI;
 import java.util.List;
 
-import org.shanhai.projects.validation.Conflict;
-import org.shanhai.projects.validation.InvalidInput;
-import org.shanhai.projects.validation.NotFound;
-import org.shanhai.projects.validation.Violation;
+import org.shanhai.web.validation.Conflict;
+import org.shanhai.web.validation.InvalidInput;
+import org.shanhai.web.validation.NotFound;
+import org.shanhai.web.validation.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -33,7 +33,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * through the same shape via {@link ResponseEntityExceptionHandler}.
  */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+public class ProblemHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
   private static final String TYPES = "https://shanhai.example/problems/";

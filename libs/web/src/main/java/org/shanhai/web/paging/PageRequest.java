@@ -1,6 +1,6 @@
-package org.shanhai.projects.paging;
+package org.shanhai.web.paging;
 
-import org.shanhai.projects.validation.Violations;
+import org.shanhai.web.validation.Violations;
 
 /** Which page of a list to return: {@code page} from 0, {@code size} from 1 to {@value #MAX_SIZE} (default {@value #DEFAULT_SIZE}). */
 public record PageRequest(int page, int size) {

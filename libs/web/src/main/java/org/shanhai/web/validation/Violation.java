@@ -1,4 +1,4 @@
-package org.shanhai.projects.validation;
+package org.shanhai.web.validation;
 
 /**
  * One thing wrong with an input, pointing at the field it is about ({@code investmentPlan[1].date}),

@@ -1,4 +1,4 @@
-package org.shanhai.projects.validation;
+package org.shanhai.web.validation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

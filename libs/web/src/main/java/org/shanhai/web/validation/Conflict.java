@@ -1,4 +1,4 @@
-package org.shanhai.projects.validation;
+package org.shanhai.web.validation;
 
 /**
  * The request is valid on its own but clashes with the current state (an active pairing for the

@@ -1,4 +1,4 @@
-package org.shanhai.projects.validation;
+package org.shanhai.web.validation;
 
 /** The resource named in the path does not exist; answered with 404. */
 public final class NotFound extends RuntimeException {

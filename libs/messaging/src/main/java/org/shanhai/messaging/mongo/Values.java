@@ -1,4 +1,4 @@
-package org.shanhai.projects.mongo;
+package org.shanhai.messaging.mongo;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,8 +1,8 @@
-package org.shanhai.projects.web;
+package org.shanhai.web;
 
 import java.util.List;
 
-import org.shanhai.projects.validation.Violation;
+import org.shanhai.web.validation.Violation;
 
 /** Query parameters or headers that cannot be used as given; answered with 400 and the violations. */
 public final class BadRequest extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.shanhai.projects.paging;
+package org.shanhai.web.paging;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,2 +1,0 @@
-/** Retried writes that return the first answer instead of repeating the work. */
-package org.shanhai.projects.idempotency;
