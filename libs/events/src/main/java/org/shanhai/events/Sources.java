@@ -5,6 +5,8 @@ public final class Sources {
 
   public static final String PROJECTS = "/shanhai/projects";
 
+  public static final String PAYOUTS = "/shanhai/payouts";
+
   private Sources() {
   }
 }

@@ -5,6 +5,8 @@ public final class Topics {
 
   public static final String PROJECTS = "shanhai.projects.v1";
 
+  public static final String PAYOUTS = "shanhai.payouts.v1";
+
   private Topics() {
   }
 }

@@ -15,10 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.shanhai.events.projects.InvestmentPlanPoint;
+import org.shanhai.events.payouts.AidTransferred;
+import org.shanhai.events.payouts.Payout;
+import org.shanhai.events.payouts.PayoutDisbursed;
+import org.shanhai.events.payouts.PayoutDue;
+import org.shanhai.events.payouts.PayoutOverdue;
+import org.shanhai.events.payouts.PayoutScheduled;
+import org.shanhai.events.payouts.ShareholdingRegistered;
+import org.shanhai.events.payouts.VillageIncomeReported;
 import org.shanhai.events.projects.PairingEnded;
 import org.shanhai.events.projects.PairingRegistered;
 import org.shanhai.events.projects.ProgressReported;
-import org.shanhai.events.projects.ProjectEvent;
 import org.shanhai.events.projects.ProjectRegistered;
 import org.shanhai.events.projects.ProjectStatusChanged;
 import org.shanhai.testkit.EventSchemas;
@@ -34,7 +41,11 @@ class EventContractsTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Instant AT = Instant.parse("2021-07-01T02:30:00Z");
 
-  static Stream<ProjectEvent> events() {
+  private static final Payout PAYOUT = new Payout("shareholding-changshan-94-2021", "shareholding-changshan-94",
+      "project-cixi-enclave", "pairing-changshan-cixi", "330822", "330282", 2021, LocalDate.parse("2021-12-31"),
+      new BigDecimal("9300000.00"), 94);
+
+  static Stream<Event> events() {
     return Stream.of(
         new PairingRegistered("pairing-changshan-cixi", 1, "330822", "330282", 2011, null, "officer.changshan", AT),
         new PairingEnded("pairing-kecheng-yuhang", 2, "330802", "330110", 2019, 2020, "officer.kecheng", AT),
@@ -49,12 +60,26 @@ class EventContractsTest {
                 "this report adds 30000000.00, more than half of the planned investment")),
             "officer.changshan", AT),
         new ProjectStatusChanged("project-cixi-enclave", 3, "pairing-changshan-cixi", "330822", "330282",
-            "INDUSTRIAL_ENCLAVE", "PLANNED", "UNDER_CONSTRUCTION", LocalDate.parse("2021-06-30"), "officer.changshan", AT));
+            "INDUSTRIAL_ENCLAVE", "PLANNED", "UNDER_CONSTRUCTION", LocalDate.parse("2021-06-30"), "officer.changshan", AT),
+        new ShareholdingRegistered("shareholding-changshan-94", 1, "project-cixi-enclave", "pairing-changshan-cixi",
+            "330822", "330282", "常山94村", 94, List.of("village-jubao"), new BigDecimal("93000000.00"),
+            "GUARANTEED_MINIMUM", new BigDecimal("0.10"), null, "12-31", 2020, 2029, "officer.changshan", AT),
+        new PayoutScheduled(2, PAYOUT, AT),
+        new PayoutDue(13, PAYOUT, new BigDecimal("0.00"), AT),
+        new PayoutDisbursed(14, PAYOUT, "disbursement-1", new BigDecimal("9300000.00"), LocalDate.parse("2021-12-30"),
+            "慈溪高新区拨付", new BigDecimal("9300000.00"), "PAID", "officer.cixi", AT),
+        new PayoutOverdue(15, PAYOUT, new BigDecimal("3000000.00"), new BigDecimal("6300000.00"), 30, AT),
+        new AidTransferred("aid-cixi-jubao", 1, "pairing-changshan-cixi", "330282", "330822", null, "village-jubao",
+            "DISBURSEMENT", new BigDecimal("100000.00"), LocalDate.parse("2020-12-31"), "莲子酒销售平台",
+            List.of(new Warning("beyond-commitment", "amount", "disbursed 100000.00 beyond the 0.00 committed")),
+            "officer.cixi", AT),
+        new VillageIncomeReported("village-jubao", 1, "聚宝村", "330822", 2020, new BigDecimal("95000.00"),
+            new BigDecimal("100000.00"), true, "officer.changshan", AT));
   }
 
   @ParameterizedTest
   @MethodSource("events")
-  void serialisedEventIsValidAgainstItsSchema(ProjectEvent event) {
+  void serialisedEventIsValidAgainstItsSchema(Event event) {
     String body = JSON.writeValueAsString(event);
 
     assertThat(EventSchemas.violations(event.type(), body)).isEmpty();
@@ -62,7 +87,7 @@ class EventContractsTest {
 
   @ParameterizedTest
   @MethodSource("events")
-  void serialisedEventMatchesItsGoldenSample(ProjectEvent event) throws IOException {
+  void serialisedEventMatchesItsGoldenSample(Event event) throws IOException {
     JsonNode golden = JSON.readTree(sample(event.type()));
 
     assertThat(JSON.readTree(JSON.writeValueAsString(event))).isEqualTo(golden);

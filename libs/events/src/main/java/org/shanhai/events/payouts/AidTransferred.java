@@ -1,0 +1,48 @@
+package org.shanhai.events.payouts;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import org.shanhai.events.Warning;
+
+/**
+ * A partner committed or disbursed aid funds (援建资金) to its mountain county, optionally for a
+ * project or a village (transaction types as in IATI). A disbursement beyond what was committed
+ * carries a warning.
+ */
+public record AidTransferred(
+    String transferId,
+    long sequence,
+    String pairingId,
+    String fromCounty,
+    String toCounty,
+    String projectId,
+    String villageId,
+    String transactionType,
+    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+    LocalDate date,
+    String purpose,
+    List<Warning> warnings,
+    String recordedBy,
+    Instant recordedAt) implements PayoutsEvent {
+
+  public static final String TYPE = "shanhai.aid.transferred.v1";
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public String aggregateId() {
+    return transferId;
+  }
+
+  @Override
+  public String key() {
+    return projectId != null ? projectId : pairingId;
+  }
+}
