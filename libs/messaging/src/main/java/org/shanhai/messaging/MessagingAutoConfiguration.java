@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.shanhai.messaging.consumer.ConsumedEvents;
 import org.shanhai.messaging.kafka.KafkaHealthIndicator;
 import org.shanhai.messaging.mongo.MongoPingHealthIndicator;
 import org.shanhai.messaging.outbox.OutboxProperties;
@@ -75,6 +76,11 @@ public class MessagingAutoConfiguration {
   OutboxRelay outboxRelay(MongoDatabase serviceDatabase, Producer<String, CloudEvent> outboxProducer,
       OutboxProperties properties, Clock clock, MeterRegistry meters) {
     return new OutboxRelay(serviceDatabase, outboxProducer, properties, clock, meters);
+  }
+
+  @Bean
+  ConsumedEvents consumedEvents(MeterRegistry meters) {
+    return new ConsumedEvents(meters);
   }
 
   /** Named so Spring Boot's own Mongo indicator (which needs the {@code hello} command) steps aside. */

@@ -21,6 +21,14 @@ public final class Violations {
     return this;
   }
 
+  /** Adds the violation unless {@code holds}. */
+  public Violations check(boolean holds, String field, String code, String message) {
+    if (!holds) {
+      add(field, code, message);
+    }
+    return this;
+  }
+
   public Violations required(String field, Object value) {
     if (value == null || (value instanceof String s && s.isBlank())) {
       add(field, "required", field + " is required");

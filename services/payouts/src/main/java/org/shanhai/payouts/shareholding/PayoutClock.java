@@ -1,0 +1,36 @@
+package org.shanhai.payouts.shareholding;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the time-driven payout transitions (due, overdue) on a schedule, every minute by default
+ * ({@code shanhai.payouts.clock-interval}). The time comes from the injected clock, so tests move it.
+ */
+@Component
+class PayoutClock {
+
+  private static final Logger log = LoggerFactory.getLogger(PayoutClock.class);
+
+  private final ShareholdingService shareholdings;
+
+  PayoutClock(ShareholdingService shareholdings) {
+    this.shareholdings = shareholdings;
+  }
+
+  @Scheduled(fixedDelayString = "${shanhai.payouts.clock-interval:PT1M}", initialDelayString = "PT5S")
+  void tick() {
+    try {
+      Integer events = shareholdings.advanceAll().block(Duration.ofMinutes(5));
+      if (events != null && events > 0) {
+        log.info("payout clock: {} transition event(s) recorded", events);
+      }
+    } catch (RuntimeException e) {
+      log.warn("payout clock run failed; the next run retries: {}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package org.shanhai.payouts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.shanhai.events.Topics;
+import org.shanhai.events.projects.ProjectStatusChanged;
+import org.shanhai.testkit.EventPublisher;
+import org.shanhai.testkit.TopicReader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+
+/** The consumer of shanhai.projects.v1: duplicates and stale events change nothing; poison goes to the dead-letter topic. */
+@PayoutsServiceTest
+class ProjectEventConsumerIT {
+
+  private static final EventPublisher publisher = new EventPublisher();
+
+  @RegisterExtension
+  static final TopicReader deadLetters = new TopicReader("shanhai.projects.v1.payouts.dlq");
+
+  @Autowired
+  WebTestClient http;
+  @Autowired
+  MongoDatabase database;
+
+  @AfterAll
+  static void close() {
+    publisher.close();
+  }
+
+  @Test
+  void aDuplicateOrStaleEventChangesNothing() {
+    String project = new SeedStory(http, publisher).enclave(SeedStory.CHANGSHAN, SeedStory.CIXI,
+        "INDUSTRIAL_ENCLAVE").project();
+
+    publisher.publish(Topics.PROJECTS, project, ProjectStatusChanged.TYPE, project, 3, statusChange(project, 3,
+        "TOPPED_OUT"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "TOPPED_OUT".equals(view(project).getString("status")));
+
+    publisher.publish(Topics.PROJECTS, project, ProjectStatusChanged.TYPE, project, 2, statusChange(project, 2,
+        "SUSPENDED"));
+    publisher.publish(Topics.PROJECTS, project, ProjectStatusChanged.TYPE, project, 3, statusChange(project, 3,
+        "CANCELLED"));
+    publisher.publish(Topics.PROJECTS, project, ProjectStatusChanged.TYPE, project, 4, statusChange(project, 4,
+        "COMPLETED"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> view(project).get("sequence", Number.class).longValue() == 4);
+
+    assertThat(view(project).getString("status")).isEqualTo("COMPLETED");
+    assertThat(metric("shanhai_events_consumed_total{application=\"payouts\",outcome=\"ignored\""))
+        .isGreaterThanOrEqualTo(2.0);
+  }
+
+  @Test
+  void aPoisonMessageIsDeadLetteredAndTheConsumerGoesOn() {
+    publisher.publishRaw(Topics.PROJECTS, "poison", "this is not a CloudEvent");
+    String project = new SeedStory(http, publisher).enclave(SeedStory.CHANGSHAN, SeedStory.CIXI,
+        "INDUSTRIAL_ENCLAVE").project();
+
+    assertThat(deadLetters.awaitKey("poison", 1, Duration.ofSeconds(60)).get(0).body())
+        .isEqualTo("this is not a CloudEvent");
+    assertThat(view(project)).isNotNull();
+  }
+
+  private static ProjectStatusChanged statusChange(String project, long sequence, String to) {
+    return new ProjectStatusChanged(project, sequence, "pairing", SeedStory.CHANGSHAN, SeedStory.CIXI,
+        "INDUSTRIAL_ENCLAVE", "UNDER_CONSTRUCTION", to, LocalDate.parse("2021-06-30"), "officer", Instant.now());
+  }
+
+  private Document view(String project) {
+    return Mono.from(database.getCollection("project_views").find(new Document("_id", project)).first()).block();
+  }
+
+  private double metric(String prefix) {
+    String body = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
+        .get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
+        .getResponseBody();
+    return body.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(l.substring(
+        l.lastIndexOf(' ') + 1))).sum();
+  }
+}
