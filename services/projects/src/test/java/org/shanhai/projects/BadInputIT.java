@@ -1,8 +1,6 @@
 package org.shanhai.projects;
 
-import static com.mongodb.client.model.Filters.exists;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shanhai.events.Topics;
+import org.shanhai.testkit.Outboxes;
 import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -202,7 +201,7 @@ class BadInputIT {
 
   /** The request is answered with {@code status} as problem+json naming {@code fields}, and leaves no trace. */
   private void rejected(Supplier<WebTestClient.ResponseSpec> request, int status, String... fields) {
-    int receivedBefore = quiet();
+    int receivedBefore = Outboxes.awaitQuiet(database, topic, "pairings", "projects");
     long documentsBefore = documents();
     long updatesBefore = updates();
 
@@ -217,21 +216,13 @@ class BadInputIT {
     }
 
     officer.update(marker, "{\"reportDate\":\"2021-06-30\"}", null).expectStatus().isCreated();
-    int receivedAfter = quiet();
+    int receivedAfter = Outboxes.awaitQuiet(database, topic, "pairings", "projects");
     List<TopicReader.Received> after = topic.drainFor(Duration.ZERO);
     assertThat(after.subList(receivedBefore, receivedAfter))
         .as("only the marker's event is published after a rejected request").hasSize(1)
         .allMatch(r -> marker.equals(r.key()));
     assertThat(documents()).as("documents stored").isEqualTo(documentsBefore);
     assertThat(updates()).as("updates stored (the marker's only)").isEqualTo(updatesBefore + 1);
-  }
-
-  /** Waits until every outbox is empty and everything published has been read; returns how many records were read. */
-  private int quiet() {
-    await().atMost(Duration.ofSeconds(20)).until(() -> Flux.just("pairings", "projects")
-        .flatMap(c -> database.getCollection(c).countDocuments(exists("outbox.0")))
-        .reduce(0L, Long::sum).block() == 0);
-    return topic.drainFor(Duration.ofMillis(300)).size();
   }
 
   private static List<String> toStrings(Object found) {
