@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code .shanhai/}, so a second run finds everything where the first left it.
  *
  * <p>Each port can be moved with an environment variable: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT
- * (9093), MONGODB_PORT (27017), PROJECTS_PORT (8081), PROMETHEUS_PORT (9090); SHANHAI_HOME moves
+ * (9093), MONGODB_PORT (27017), PROJECTS_PORT (8081), PAYOUTS_PORT (8082), PROMETHEUS_PORT (9090); SHANHAI_HOME moves
  * {@code .shanhai/}.
  */
 public final class LocalStack {
@@ -64,6 +64,7 @@ public final class LocalStack {
     int controllerPort = port("KAFKA_CONTROLLER_PORT", 9093);
     int mongoPort = port("MONGODB_PORT", 27017);
     int projectsPort = port("PROJECTS_PORT", 8081);
+    int payoutsPort = port("PAYOUTS_PORT", 8082);
     out.println("Shanhai Monitor — local stack (data and logs in " + home + ")");
 
     Files.createDirectories(data);
@@ -77,26 +78,37 @@ public final class LocalStack {
     Map<String, String> settings = Map.of(
         "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
         "spring.mongodb.uri", mongo.connectionString());
-    ServiceProcess projects = ServiceProcess.start("projects", Path.of("services/projects/target/shanhai-projects.jar"),
-        projectsPort, settings, logs.resolve("projects.log"), List.of("-Xmx512m"));
-    running.add(projects);
+    ServiceProcess projects = service("projects", projectsPort, settings);
+    ServiceProcess payouts = service("payouts", payoutsPort, settings);
     projects.awaitReady(STARTUP);
     out.println("  projects service      " + projects.baseUrl() + "  (OpenAPI " + projects.baseUrl() + "/v3/api-docs)");
+    payouts.awaitReady(STARTUP);
+    out.println("  payouts service       " + payouts.baseUrl() + "  (OpenAPI " + payouts.baseUrl() + "/v3/api-docs)");
 
     Path fixtures = Path.of(env("SHANHAI_FIXTURES", "deploy/demo/fixtures.json"));
-    DemoData.Summary demo = new DemoData(projects.baseUrl(), out).load(fixtures);
+    DemoData.Summary demo = new DemoData(projects.baseUrl(), payouts.baseUrl(), out).load(fixtures);
     out.printf("  demo data             %d created, %d already there, %d fixture records skipped"
         + " (outside the programme, or no stated investment)%n",
         demo.created(), demo.alreadyThere(), demo.skipped());
 
-    Prometheus.startIfInstalled(port("PROMETHEUS_PORT", 9090), Map.of("projects", projectsPort), home, out)
+    Prometheus.startIfInstalled(port("PROMETHEUS_PORT", 9090),
+            Map.of("projects", projectsPort, "payouts", payoutsPort), home, out)
         .ifPresent(running::add);
 
     out.println();
     out.println("Try:  curl -s " + projects.baseUrl() + "/api/v1/pairings | head -c 600");
+    out.println("      curl -s '" + payouts.baseUrl() + "/api/v1/payouts/summary?county=330822&year=2021'");
     out.println("Metrics: " + projects.baseUrl() + "/actuator/prometheus   Health: " + projects.baseUrl()
         + "/actuator/health");
     out.println("Logs: " + logs + "   Stop: Ctrl-C");
+  }
+
+  /** Starts a service from its jar; it joins {@link #running} at once so a failed start is still stopped. */
+  private ServiceProcess service(String name, int port, Map<String, String> settings) {
+    ServiceProcess service = ServiceProcess.start(name, Path.of("services", name, "target", "shanhai-" + name + ".jar"),
+        port, settings, logs.resolve(name + ".log"), List.of("-Xmx512m"));
+    running.add(service);
+    return service;
   }
 
   /** Stops what started, last first: services drain their outboxes while the broker is still there. */

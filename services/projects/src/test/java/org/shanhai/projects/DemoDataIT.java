@@ -30,10 +30,11 @@ class DemoDataIT {
   @Test
   void loadsTheSeedStoryOnceAndReplaysTheSecondTime() throws Exception {
     ByteArrayOutputStream problems = new ByteArrayOutputStream();
-    DemoData loader = new DemoData("http://localhost:" + port, new PrintStream(problems, true, StandardCharsets.UTF_8));
+    DemoData loader = new DemoData("http://localhost:" + port, null,
+        new PrintStream(problems, true, StandardCharsets.UTF_8));
 
     DemoData.Summary first = loader.load(FIXTURES);
-    DemoData.Summary second = new DemoData("http://localhost:" + port, System.out).load(FIXTURES);
+    DemoData.Summary second = new DemoData("http://localhost:" + port, null, System.out).load(FIXTURES);
 
     assertThat(problems.toString(StandardCharsets.UTF_8)).as("rejected demo writes").isEmpty();
     assertThat(first.created() + first.alreadyThere()).isGreaterThanOrEqualTo(15);

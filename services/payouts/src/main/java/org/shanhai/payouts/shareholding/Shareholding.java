@@ -29,6 +29,8 @@ import org.shanhai.web.validation.Violations;
  * on each shareholding, not as a province-wide rule. Payouts do not wait for the enclave to operate
  * (衢江 was paid for 2020 while its enclave was being built).
  *
+ * <p>{@code capital} is null when not stated, which only a fixed return allows.
+ *
  * <p>Rounding: a guaranteed payout is {@code capital × guaranteedRate}, rounded half-up to the fen
  * (0.01 yuan) once per payout; sums are of rounded payouts, never rounded again.
  */
@@ -84,7 +86,7 @@ public record Shareholding(
   public static Changed register(String id, Request r, ProjectView project, Map<String, String> villageCounties,
       Policy policy, String user, Clock clock) {
     Violations v = new Violations().required("projectId", r.projectId()).required("holder", r.holder())
-        .required("capital", r.capital()).required("returnType", r.returnType())
+        .required("returnType", r.returnType())
         .required("payoutMonthDay", r.payoutMonthDay()).required("firstPayoutYear", r.firstPayoutYear());
     if (r.projectId() != null && project == null) {
       v.add("projectId", "unknown", "project " + r.projectId() + " is not known (yet) to the payouts service");
@@ -96,6 +98,9 @@ public record Shareholding(
     BigDecimal capital = v.amount("capital", r.capital());
     v.check(capital == null || capital.signum() > 0, "capital", "zero", "capital must be more than zero");
     ReturnType type = v.enumValue("returnType", r.returnType(), ReturnType.class);
+    // A fixed return does not depend on the capital, which the sources often do not state (衢江's 120 villages).
+    v.check(r.capital() != null || type == ReturnType.FIXED, "capital", "required",
+        "capital is required for a guaranteed-minimum return");
     BigDecimal rate = null;
     BigDecimal fixed = null;
     if (type == ReturnType.GUARANTEED_MINIMUM) {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * The money owed to and paid to village collectives, for a county or pairing, for one year or in
  * total with a per-year breakdown. Amounts in yuan.
  *
- * @param capital what the villages put in, of the shareholdings with a payout in scope
+ * @param capital what the villages put in, of the shareholdings with a payout in scope (where stated)
  * @param guaranteed what they are owed: the guaranteed or fixed payouts in scope
  * @param outstanding guaranteed minus paid
  * @param overdue what is outstanding on overdue payouts

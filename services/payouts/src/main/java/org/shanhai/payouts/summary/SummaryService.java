@@ -75,7 +75,7 @@ public class SummaryService {
         Payout::outstanding);
     BigDecimal shortfall = sum(payouts, p -> p.shortfall(today));
     long weak = inCounty.stream().filter(v -> year == null ? v.weakNow() : v.weakIn(year)).count();
-    return new PayoutSummary(year, inScope.stream().map(Shareholding::capital).reduce(ZERO, BigDecimal::add),
+    return new PayoutSummary(year, inScope.stream().map(Shareholding::capital).filter(Objects::nonNull).reduce(ZERO, BigDecimal::add),
         guaranteed, paid, guaranteed.subtract(paid), overdue, shortfall,
         inScope.stream().mapToInt(s -> s.holder().villageCount()).sum(), weak, perYear);
   }
