@@ -27,7 +27,7 @@ class ComposeFileTest {
 
   @Test
   void declaresTheInfrastructureAndEveryService() {
-    assertThat(names(compose.path("services"))).contains("kafka", "mongodb", "projects", "prometheus");
+    assertThat(names(compose.path("services"))).contains("kafka", "mongodb", "projects", "payouts", "prometheus");
   }
 
   @Test
@@ -62,7 +62,7 @@ class ComposeFileTest {
 
   @Test
   void givesEveryServiceAHealthCheck() {
-    for (String name : List.of("kafka", "mongodb", "projects")) {
+    for (String name : List.of("kafka", "mongodb", "projects", "payouts")) {
       assertThat(compose.path("services").path(name).path("healthcheck").path("test").isArray())
           .as("healthcheck of %s", name).isTrue();
     }
