@@ -20,8 +20,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Loads the demo pairings, projects and updates from the fixtures (drawn from public reporting)
- * through the services' own HTTP API, as an officer would. Every write carries the fixture's id as
+ * Loads the demo data from the fixtures (drawn from public reporting) through the services' own
+ * HTTP APIs, as an officer would: pairings, projects and updates; villages, shareholdings, the
+ * payments and aid transfers the sources state. Every write carries the fixture's id as
  * its Idempotency-Key, so loading twice changes nothing: the second run's writes are replays.
  *
  * <p>The sources are fuzzy: a project without any stated investment cannot be registered (planned
@@ -99,7 +100,8 @@ public final class DemoData {
       post("/api/v1/projects/" + projectId + "/updates", update.path("id").asText(), body);
     }
     if (payoutsUrl != null) {
-      loadPayouts(root, codes, projects);
+      Map<String, String> villages = loadPayouts(root, codes, projects);
+      loadAid(root, pairings, villages);
     }
     return new Summary(created, alreadyThere, skipped);
   }
@@ -111,7 +113,7 @@ public final class DemoData {
    * without amounts, are skipped; no payment is recorded that the sources do not state, so 常山's
    * payouts after 2020 show as overdue, which is what the data says.
    */
-  private void loadPayouts(JsonNode root, Map<String, String> codes, Map<String, String> projects)
+  private Map<String, String> loadPayouts(JsonNode root, Map<String, String> codes, Map<String, String> projects)
       throws IOException, InterruptedException {
     Map<String, String> villages = new HashMap<>();
     for (JsonNode v : root.path("village_collectives")) {
@@ -180,6 +182,39 @@ public final class DemoData {
         post(payoutsUrl, "/api/v1/payouts/" + shareholding.get() + "-" + firstYear + "/disbursements",
             paid.path("id").asText(), payment, 0);
       }
+    }
+    return villages;
+  }
+
+  /**
+   * Aid transfers the sources state with an amount, a date and a single funder, recorded as
+   * disbursements to the village they went to. Co-funded sums are skipped: the partner's share is
+   * not stated.
+   */
+  private void loadAid(JsonNode root, Map<String, String> pairings, Map<String, String> villages)
+      throws IOException, InterruptedException {
+    for (JsonNode aid : root.path("aid_fund_transfers")) {
+      String pairing = null;
+      for (JsonNode p : root.path("pairings")) {
+        if (p.path("mountain_county_id").asText().equals(aid.path("to_county_id").asText())
+            && p.path("partner_county_id").asText().equals(aid.path("from_county_id").asText())) {
+          pairing = pairings.get(p.path("id").asText());
+        }
+      }
+      String date = aid.path("date").asText("");
+      if (pairing == null || !aid.hasNonNull("amount_yuan") || aid.has("co_funder_county_id")
+          || !date.matches("[0-9]{4}(-[0-9]{2})?")) {
+        skipped++;
+        continue;
+      }
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("pairingId", pairing);
+      body.put("villageId", villages.get(aid.path("to_village_id").asText()));
+      body.put("transactionType", "DISBURSEMENT");
+      body.put("amount", aid.path("amount_yuan").asLong() + ".00");
+      body.put("date", date.length() == 4 ? date + "-12-31" : endOfMonth(date));
+      body.put("purpose", aid.path("purpose").asText());
+      postEventually(payoutsUrl, "/api/v1/aid-transfers", aid.path("id").asText(), body);
     }
   }
 

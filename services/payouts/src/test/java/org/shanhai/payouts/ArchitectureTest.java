@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.shanhai.payouts", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  private static final String[] DOMAIN = {"org.shanhai.payouts.village", "org.shanhai.payouts.shareholding"};
+  private static final String[] DOMAIN = {"org.shanhai.payouts.village", "org.shanhai.payouts.shareholding",
+      "org.shanhai.payouts.aid"};
 
   @ArchTest
   static final ArchRule domainDependsOnNoFramework = noClasses().that().resideInAnyPackage(DOMAIN)
