@@ -16,6 +16,7 @@ import org.shanhai.events.Topics;
 import org.shanhai.events.payouts.PayoutOverdue;
 import org.shanhai.events.payouts.PayoutScheduled;
 import org.shanhai.events.payouts.ShareholdingRegistered;
+import org.shanhai.payouts.metrics.PayoutMetrics;
 import org.shanhai.payouts.shareholding.ShareholdingService;
 import org.shanhai.testkit.EventPublisher;
 import org.shanhai.testkit.EventSchemas;
@@ -38,6 +39,8 @@ class PayoutsFlowIT {
   WebTestClient http;
   @Autowired
   ShareholdingService shareholdings;
+  @Autowired
+  PayoutMetrics metrics;
   SeedStory story;
 
   @AfterAll
@@ -77,6 +80,12 @@ class PayoutsFlowIT {
         .jsonPath("$.capital").isEqualTo("93000000.00")
         .jsonPath("$.guaranteed").isEqualTo("9300000.00")
         .jsonPath("$.villagesBenefiting").isEqualTo(94);
+
+    metrics.refresh();
+    String scraped = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
+        .get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(scraped).containsPattern(
+        "shanhai_payouts_guaranteed_yuan\\{application=\"payouts\",county=\"330822\",partner=\"330282\",year=\"2021\"} \\d");
   }
 
   @Test
