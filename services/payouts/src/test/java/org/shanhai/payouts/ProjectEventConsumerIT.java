@@ -70,6 +70,7 @@ class ProjectEventConsumerIT {
     assertThat(deadLetters.awaitKey("poison", 1, Duration.ofSeconds(60)).get(0).body())
         .isEqualTo("this is not a CloudEvent");
     assertThat(view(project)).isNotNull();
+    assertThat(metric("shanhai_events_dead_lettered_total{application=\"payouts\",group=\"payouts\"")).isEqualTo(1.0);
   }
 
   private static ProjectStatusChanged statusChange(String project, long sequence, String to) {

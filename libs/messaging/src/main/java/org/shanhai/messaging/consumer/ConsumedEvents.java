@@ -9,7 +9,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Runs a consumer's reactive handling of one event on the binder's thread, with a timeout, and
- * counts the outcome ({@code shanhai_events_consumed_total{type,outcome}}: applied, ignored, failed).
+ * counts the outcome ({@code shanhai_events_consumed_total{type,outcome}}: applied, ignored, failed)
+ * and the dead letters ({@code shanhai_events_dead_lettered_total{group}}).
  * A failure is rethrown so the binder retries and, after its bounded attempts, dead-letters the
  * message while the consumer goes on with the next.
  */
@@ -31,6 +32,12 @@ public final class ConsumedEvents {
       count(event.type(), "failed");
       throw e;
     }
+  }
+
+  /** Counts a message the binder gave up on and sent to the dead-letter topic of {@code group}. */
+  public void deadLettered(String group) {
+    Counter.builder("shanhai.events.dead.lettered").description("Messages sent to a dead-letter topic, by consumer group")
+        .tag("group", group).register(meters).increment();
   }
 
   private void count(String type, String outcome) {
