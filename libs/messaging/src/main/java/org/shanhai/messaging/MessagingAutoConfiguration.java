@@ -18,9 +18,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.shanhai.messaging.consumer.ConsumedEvents;
 import org.shanhai.messaging.kafka.KafkaHealthIndicator;
 import org.shanhai.messaging.mongo.MongoPingHealthIndicator;
+import org.shanhai.messaging.outbox.EventOutbox;
+import org.shanhai.messaging.outbox.OutboxCollections;
 import org.shanhai.messaging.outbox.OutboxProperties;
 import org.shanhai.messaging.outbox.OutboxRelay;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -76,6 +79,14 @@ public class MessagingAutoConfiguration {
   OutboxRelay outboxRelay(MongoDatabase serviceDatabase, Producer<String, CloudEvent> outboxProducer,
       OutboxProperties properties, Clock clock, MeterRegistry meters) {
     return new OutboxRelay(serviceDatabase, outboxProducer, properties, clock, meters);
+  }
+
+  /** Present once the service says what its events are published as (its {@link EventOutbox} bean). */
+  @Bean
+  @ConditionalOnBean(EventOutbox.class)
+  OutboxCollections outboxCollections(MongoDatabase serviceDatabase, EventOutbox eventOutbox, OutboxRelay outboxRelay,
+      Clock clock) {
+    return new OutboxCollections(serviceDatabase, eventOutbox, outboxRelay, clock);
   }
 
   @Bean

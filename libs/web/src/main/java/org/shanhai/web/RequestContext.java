@@ -1,5 +1,6 @@
 package org.shanhai.web;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +10,8 @@ import java.util.regex.Pattern;
 
 import org.shanhai.web.validation.Violation;
 import org.shanhai.web.validation.Violations;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,6 +35,12 @@ public class RequestContext {
 
   public RequestContext(JsonMapper json) {
     this.json = json;
+  }
+
+  /** 201 Created at {@code location}, saying whether this answers a replayed Idempotency-Key. */
+  public static ResponseEntity.BodyBuilder created(String location, boolean replayed) {
+    return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(location)).header(REPLAYED,
+        String.valueOf(replayed));
   }
 
   public static String etag(long version) {

@@ -12,13 +12,13 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 
 /**
  * The payouts service on a random port against the real broker and wire server of testkit. The
- * payout clock is slowed to once an hour so tests drive the transitions themselves.
+ * payout clock's schedule is off: tests drive the transitions themselves, when they mean to.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(RealInfrastructure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "shanhai.payouts.clock-interval=PT1H")
+    properties = "shanhai.payouts.clock-enabled=false")
 @AutoConfigureWebTestClient
 public @interface PayoutsServiceTest {
 }

@@ -4,14 +4,17 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs the time-driven payout transitions (due, overdue) on a schedule, every minute by default
- * ({@code shanhai.payouts.clock-interval}). The time comes from the injected clock, so tests move it.
+ * ({@code shanhai.payouts.clock-interval}). The time comes from the injected clock. Tests switch the
+ * schedule off ({@code shanhai.payouts.clock-enabled=false}) and run the transitions themselves.
  */
 @Component
+@ConditionalOnProperty(prefix = "shanhai.payouts", name = "clock-enabled", matchIfMissing = true)
 class PayoutClock {
 
   private static final Logger log = LoggerFactory.getLogger(PayoutClock.class);

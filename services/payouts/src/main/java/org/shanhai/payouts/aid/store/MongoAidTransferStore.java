@@ -4,21 +4,19 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.or;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.shanhai.events.Warning;
 import org.shanhai.messaging.mongo.Values;
-import org.shanhai.messaging.outbox.EventOutbox;
 import org.shanhai.messaging.outbox.Outbox;
-import org.shanhai.messaging.outbox.OutboxRelay;
+import org.shanhai.messaging.outbox.OutboxCollection;
+import org.shanhai.messaging.outbox.OutboxCollections;
 import org.shanhai.payouts.aid.AidTransfer;
 import org.shanhai.payouts.aid.AidTransferStore;
 import org.springframework.stereotype.Repository;
@@ -29,26 +27,18 @@ import reactor.core.publisher.Mono;
 @Repository
 class MongoAidTransferStore implements AidTransferStore {
 
+  private final OutboxCollection aggregates;
   private final MongoCollection<Document> transfers;
-  private final EventOutbox outbox;
-  private final OutboxRelay relay;
-  private final Clock clock;
 
-  MongoAidTransferStore(MongoDatabase database, EventOutbox outbox, OutboxRelay relay, Clock clock) {
-    this.transfers = database.getCollection("aid_transfers");
-    this.outbox = outbox;
-    this.relay = relay;
-    this.clock = clock;
+  MongoAidTransferStore(OutboxCollections collections) {
+    this.aggregates = collections.named("aid_transfers");
+    this.transfers = aggregates.documents();
   }
 
   @Override
   public Mono<Void> insert(AidTransfer transfer, String requestHash) {
-    Document document = toDocument(transfer).append("requestHash", requestHash)
-        .append(Outbox.FIELD, Outbox.asDocuments(outbox.entriesFor(List.of(transfer.event()), clock.instant())));
-    return Mono.from(transfers.insertOne(document))
-        .onErrorMap(Values::isDuplicateKey, DuplicateTransfer::new)
-        .doOnSuccess(ignored -> relay.nudge())
-        .then();
+    return aggregates.insert(toDocument(transfer).append("requestHash", requestHash), List.of(transfer.event()),
+        DuplicateTransfer::new);
   }
 
   @Override

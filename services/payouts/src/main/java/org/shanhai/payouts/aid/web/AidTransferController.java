@@ -1,7 +1,6 @@
 package org.shanhai.payouts.aid.web;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.shanhai.web.RequestContext;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.Violations;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,9 +54,7 @@ class AidTransferController {
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
     String actor = context.user(user);
     return transfers.record(body, context.fingerprint(body), actor, key)
-        .map(r -> ResponseEntity.status(HttpStatus.CREATED)
-            .location(URI.create("/api/v1/aid-transfers/" + r.transfer().id()))
-            .header(RequestContext.REPLAYED, String.valueOf(r.replayed()))
+        .map(r -> RequestContext.created("/api/v1/aid-transfers/" + r.transfer().id(), r.replayed())
             .body(TransferResponse.of(r.transfer())));
   }
 

@@ -7,7 +7,6 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
@@ -16,14 +15,13 @@ import java.util.List;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 import org.shanhai.messaging.mongo.Values;
-import org.shanhai.messaging.outbox.EventOutbox;
 import org.shanhai.messaging.outbox.Outbox;
-import org.shanhai.messaging.outbox.OutboxRelay;
+import org.shanhai.messaging.outbox.OutboxCollection;
+import org.shanhai.messaging.outbox.OutboxCollections;
 import org.shanhai.payouts.shareholding.Holder;
 import org.shanhai.payouts.shareholding.Payout;
 import org.shanhai.payouts.shareholding.PayoutStatus;
@@ -43,27 +41,18 @@ import reactor.core.publisher.Mono;
 @Repository
 class MongoShareholdingStore implements ShareholdingStore {
 
+  private final OutboxCollection aggregates;
   private final MongoCollection<Document> shareholdings;
-  private final EventOutbox outbox;
-  private final OutboxRelay relay;
-  private final Clock clock;
 
-  MongoShareholdingStore(MongoDatabase database, EventOutbox outbox, OutboxRelay relay, Clock clock) {
-    this.shareholdings = database.getCollection("shareholdings");
-    this.outbox = outbox;
-    this.relay = relay;
-    this.clock = clock;
+  MongoShareholdingStore(OutboxCollections collections) {
+    this.aggregates = collections.named("shareholdings");
+    this.shareholdings = aggregates.documents();
   }
 
   @Override
   public Mono<Void> insert(Shareholding.Changed registered, String requestHash) {
-    Document document = toDocument(registered.shareholding())
-        .append("requestHash", requestHash)
-        .append(Outbox.FIELD, Outbox.asDocuments(outbox.entriesFor(registered.events(), clock.instant())));
-    return Mono.from(shareholdings.insertOne(document))
-        .onErrorMap(Values::isDuplicateKey, DuplicateShareholding::new)
-        .doOnSuccess(ignored -> relay.nudge())
-        .then();
+    return aggregates.insert(toDocument(registered.shareholding()).append("requestHash", requestHash),
+        registered.events(), DuplicateShareholding::new);
   }
 
   @Override
@@ -75,17 +64,8 @@ class MongoShareholdingStore implements ShareholdingStore {
   @Override
   public Mono<Boolean> apply(long expectedSequence, Shareholding.Changed changed) {
     Shareholding s = changed.shareholding();
-    return Mono.from(shareholdings.updateOne(and(eq("_id", s.id()), eq("sequence", expectedSequence)),
-            Updates.combine(
-                Updates.set("payouts", payouts(s)),
-                Updates.set("sequence", s.sequence()),
-                Outbox.append(outbox.entriesFor(changed.events(), clock.instant())))))
-        .map(result -> result.getMatchedCount() == 1)
-        .doOnNext(applied -> {
-          if (applied) {
-            relay.nudge();
-          }
-        });
+    return aggregates.applyIfAt(s.id(), expectedSequence,
+        List.of(Updates.set("payouts", payouts(s)), Updates.set("sequence", s.sequence())), changed.events());
   }
 
   @Override

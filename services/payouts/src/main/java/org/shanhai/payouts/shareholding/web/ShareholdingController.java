@@ -2,7 +2,6 @@ package org.shanhai.payouts.shareholding.web;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,7 +14,6 @@ import org.shanhai.web.RequestContext;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.Violations;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,9 +62,7 @@ class ShareholdingController {
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
     String actor = context.user(user);
     return shareholdings.register(body, context.fingerprint(body), actor, key)
-        .map(r -> ResponseEntity.status(HttpStatus.CREATED)
-            .location(URI.create("/api/v1/shareholdings/" + r.shareholding().id()))
-            .header(RequestContext.REPLAYED, String.valueOf(r.replayed()))
+        .map(r -> RequestContext.created("/api/v1/shareholdings/" + r.shareholding().id(), r.replayed())
             .body(ShareholdingResponse.of(r.shareholding())));
   }
 

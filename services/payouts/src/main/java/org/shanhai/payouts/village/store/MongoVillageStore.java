@@ -1,10 +1,8 @@
 package org.shanhai.payouts.village.store;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
@@ -12,13 +10,12 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.shanhai.messaging.mongo.Values;
-import org.shanhai.messaging.outbox.EventOutbox;
 import org.shanhai.messaging.outbox.Outbox;
-import org.shanhai.messaging.outbox.OutboxRelay;
+import org.shanhai.messaging.outbox.OutboxCollection;
+import org.shanhai.messaging.outbox.OutboxCollections;
 import org.shanhai.payouts.village.Village;
 import org.shanhai.payouts.village.VillageStore;
 import org.shanhai.web.paging.Page;
@@ -31,23 +28,18 @@ import reactor.core.publisher.Mono;
 @Repository
 class MongoVillageStore implements VillageStore {
 
+  private final OutboxCollection aggregates;
   private final MongoCollection<Document> villages;
-  private final EventOutbox outbox;
-  private final OutboxRelay relay;
-  private final Clock clock;
 
-  MongoVillageStore(MongoDatabase database, EventOutbox outbox, OutboxRelay relay, Clock clock) {
-    this.villages = database.getCollection("villages");
-    this.outbox = outbox;
-    this.relay = relay;
-    this.clock = clock;
+  MongoVillageStore(OutboxCollections collections) {
+    this.aggregates = collections.named("villages");
+    this.villages = aggregates.documents();
   }
 
   @Override
   public Mono<Void> insert(Village village, String requestHash) {
-    return Mono.from(villages.insertOne(toDocument(village).append("requestHash", requestHash)))
-        .onErrorMap(Values::isDuplicateKey, DuplicateVillage::new)
-        .then();
+    // Registering a village publishes nothing; its income reports do.
+    return aggregates.insert(toDocument(village).append("requestHash", requestHash), List.of(), DuplicateVillage::new);
   }
 
   @Override
@@ -65,16 +57,9 @@ class MongoVillageStore implements VillageStore {
   @Override
   public Mono<Boolean> apply(long expectedSequence, Village.Reported reported) {
     Village v = reported.village();
-    return Mono.from(villages.updateOne(and(eq("_id", v.id()), eq("sequence", expectedSequence)), Updates.combine(
-            Updates.set("incomeReports", reports(v)),
-            Updates.set("sequence", v.sequence()),
-            Outbox.append(outbox.entriesFor(List.of(reported.event()), clock.instant())))))
-        .map(result -> result.getMatchedCount() == 1)
-        .doOnNext(applied -> {
-          if (applied) {
-            relay.nudge();
-          }
-        });
+    return aggregates.applyIfAt(v.id(), expectedSequence,
+        List.of(Updates.set("incomeReports", reports(v)), Updates.set("sequence", v.sequence())),
+        List.of(reported.event()));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.shanhai.payouts.village.web;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -59,9 +58,7 @@ class VillageController {
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
     String actor = context.user(user);
     return villages.register(body, context.fingerprint(body), actor, key)
-        .map(r -> ResponseEntity.status(HttpStatus.CREATED)
-            .location(URI.create("/api/v1/villages/" + r.village().id()))
-            .header(RequestContext.REPLAYED, String.valueOf(r.replayed()))
+        .map(r -> RequestContext.created("/api/v1/villages/" + r.village().id(), r.replayed())
             .body(VillageResponse.of(r.village())));
   }
 

@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.or;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,14 +13,13 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.shanhai.events.projects.PairingRegistered;
-import org.shanhai.messaging.outbox.EventOutbox;
 import org.shanhai.messaging.outbox.Outbox;
-import org.shanhai.messaging.outbox.OutboxRelay;
+import org.shanhai.messaging.outbox.OutboxCollection;
+import org.shanhai.messaging.outbox.OutboxCollections;
 import org.shanhai.messaging.mongo.Values;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
@@ -39,18 +37,13 @@ import reactor.core.publisher.Mono;
 @Repository
 class MongoPairingStore implements PairingStore {
 
-  static final String COLLECTION = "pairings";
 
+  private final OutboxCollection aggregates;
   private final MongoCollection<Document> pairings;
-  private final EventOutbox outbox;
-  private final OutboxRelay relay;
-  private final Clock clock;
 
-  MongoPairingStore(MongoDatabase database, EventOutbox outbox, OutboxRelay relay, Clock clock) {
-    this.pairings = database.getCollection(COLLECTION);
-    this.outbox = outbox;
-    this.relay = relay;
-    this.clock = clock;
+  MongoPairingStore(OutboxCollections collections) {
+    this.aggregates = collections.named("pairings");
+    this.pairings = aggregates.documents();
   }
 
   @PostConstruct
@@ -61,16 +54,11 @@ class MongoPairingStore implements PairingStore {
 
   @Override
   public Mono<Void> insert(Pairing pairing, String requestHash, PairingRegistered event) {
-    Document document = toDocument(pairing)
-        .append("requestHash", requestHash)
-        .append(Outbox.FIELD, Outbox.asDocuments(outbox.entriesFor(List.of(event), clock.instant())));
+    Document document = toDocument(pairing).append("requestHash", requestHash);
     if (pairing.until() == null) {
       document.append("openPair", pairing.mountainCounty() + "-" + pairing.partnerCounty());
     }
-    return Mono.from(pairings.insertOne(document))
-        .onErrorMap(Values::isDuplicateKey, DuplicatePairing::new)
-        .doOnSuccess(ignored -> relay.nudge())
-        .then();
+    return aggregates.insert(document, List.of(event), DuplicatePairing::new);
   }
 
   @Override
@@ -82,20 +70,14 @@ class MongoPairingStore implements PairingStore {
   @Override
   public Mono<Boolean> end(long expectedSequence, Pairing.Ended ended) {
     Pairing p = ended.pairing();
-    return Mono.from(pairings.updateOne(and(eq("_id", p.id()), eq("sequence", expectedSequence)), Updates.combine(
+    return aggregates.applyIfAt(p.id(), expectedSequence, List.of(
             Updates.set("until", p.until()),
             Updates.set("sequence", p.sequence()),
             Updates.set("endedBy", p.endedBy()),
             Updates.set("endedAt", Values.instant(p.endedAt())),
             // Frees the one open-ended slot of these two counties for a new pairing.
-            Updates.unset("openPair"),
-            Outbox.append(outbox.entriesFor(List.of(ended.event()), clock.instant())))))
-        .map(result -> result.getMatchedCount() == 1)
-        .doOnNext(applied -> {
-          if (applied) {
-            relay.nudge();
-          }
-        });
+            Updates.unset("openPair")),
+        List.of(ended.event()));
   }
 
   @Override

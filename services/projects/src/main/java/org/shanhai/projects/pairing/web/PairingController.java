@@ -1,6 +1,5 @@
 package org.shanhai.projects.pairing.web;
 
-import java.net.URI;
 import java.time.Clock;
 
 import org.shanhai.web.paging.Page;
@@ -9,7 +8,6 @@ import org.shanhai.projects.pairing.Pairing;
 import org.shanhai.projects.pairing.PairingService;
 import org.shanhai.web.validation.Violations;
 import org.shanhai.web.RequestContext;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,9 +40,8 @@ class PairingController {
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
     String actor = context.user(user);
     return pairings.register(body, context.fingerprint(body), actor, key)
-        .map(outcome -> ResponseEntity.status(HttpStatus.CREATED)
-            .location(URI.create("/api/v1/pairings/" + outcome.pairing().id()))
-            .header(RequestContext.REPLAYED, String.valueOf(outcome.replayed()))
+        .map(outcome -> RequestContext.created("/api/v1/pairings/" + outcome.pairing().id(),
+                outcome.replayed())
             .body(PairingResponse.of(outcome.pairing(), clock)));
   }
 

@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.or;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,15 +12,14 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.shanhai.events.Warning;
 import org.shanhai.events.projects.InvestmentPlanPoint;
 import org.shanhai.events.projects.ProjectRegistered;
-import org.shanhai.messaging.outbox.EventOutbox;
 import org.shanhai.messaging.outbox.Outbox;
-import org.shanhai.messaging.outbox.OutboxRelay;
+import org.shanhai.messaging.outbox.OutboxCollection;
+import org.shanhai.messaging.outbox.OutboxCollections;
 import org.shanhai.messaging.mongo.Values;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
@@ -43,31 +41,20 @@ import reactor.core.publisher.Mono;
 @Repository
 class MongoProjectStore implements ProjectStore {
 
-  static final String COLLECTION = "projects";
   private static final String UPDATES = "updates";
 
+  private final OutboxCollection aggregates;
   private final MongoCollection<Document> projects;
-  private final EventOutbox outbox;
-  private final OutboxRelay relay;
-  private final Clock clock;
 
-  MongoProjectStore(MongoDatabase database, EventOutbox outbox, OutboxRelay relay, Clock clock) {
-    this.projects = database.getCollection(COLLECTION);
-    this.outbox = outbox;
-    this.relay = relay;
-    this.clock = clock;
+  MongoProjectStore(OutboxCollections collections) {
+    this.aggregates = collections.named("projects");
+    this.projects = aggregates.documents();
   }
 
   @Override
   public Mono<Void> insert(Project project, String requestHash, ProjectRegistered event) {
-    Document document = toDocument(project)
-        .append("requestHash", requestHash)
-        .append(UPDATES, List.of())
-        .append(Outbox.FIELD, Outbox.asDocuments(outbox.entriesFor(List.of(event), clock.instant())));
-    return Mono.from(projects.insertOne(document))
-        .onErrorMap(Values::isDuplicateKey, DuplicateProject::new)
-        .doOnSuccess(ignored -> relay.nudge())
-        .then();
+    return aggregates.insert(toDocument(project).append("requestHash", requestHash).append(UPDATES, List.of()),
+        List.of(event), DuplicateProject::new);
   }
 
   @Override
@@ -86,15 +73,7 @@ class MongoProjectStore implements ProjectStore {
       }
     });
     changes.add(Updates.push(UPDATES, toDocument(reported.update())));
-    changes.add(Outbox.append(outbox.entriesFor(reported.events(), clock.instant())));
-    return Mono.from(projects.updateOne(and(eq("_id", p.id()), eq("sequence", expectedSequence)),
-            Updates.combine(changes)))
-        .map(result -> result.getMatchedCount() == 1)
-        .doOnNext(applied -> {
-          if (applied) {
-            relay.nudge();
-          }
-        });
+    return aggregates.applyIfAt(p.id(), expectedSequence, changes, reported.events());
   }
 
   @Override

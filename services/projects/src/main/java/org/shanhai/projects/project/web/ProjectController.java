@@ -1,6 +1,5 @@
 package org.shanhai.projects.project.web;
 
-import java.net.URI;
 
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
@@ -43,10 +42,9 @@ class ProjectController {
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
     String actor = context.user(user);
     return projects.register(body, context.fingerprint(body), actor, key)
-        .map(outcome -> ResponseEntity.status(HttpStatus.CREATED)
-            .location(URI.create("/api/v1/projects/" + outcome.project().id()))
+        .map(outcome -> RequestContext.created("/api/v1/projects/" + outcome.project().id(),
+                outcome.replayed())
             .eTag(RequestContext.etag(outcome.project().sequence()))
-            .header(RequestContext.REPLAYED, String.valueOf(outcome.replayed()))
             .body(ProjectResponse.of(outcome.project())));
   }
 

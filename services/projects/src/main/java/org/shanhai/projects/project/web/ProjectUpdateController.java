@@ -1,6 +1,5 @@
 package org.shanhai.projects.project.web;
 
-import java.net.URI;
 
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
@@ -9,7 +8,6 @@ import org.shanhai.projects.project.ProjectService;
 import org.shanhai.web.validation.Violations;
 import org.shanhai.web.RequestContext;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,10 +43,9 @@ class ProjectUpdateController {
     String actor = context.user(user);
     Long version = context.ifMatch(ifMatch);
     return projects.report(projectId, body, context.fingerprint(body), actor, key, version)
-        .map(report -> ResponseEntity.status(HttpStatus.CREATED)
-            .location(URI.create("/api/v1/projects/" + projectId + "/updates/" + report.update().id()))
+        .map(report -> RequestContext.created(
+                "/api/v1/projects/" + projectId + "/updates/" + report.update().id(), report.replayed())
             .eTag(RequestContext.etag(report.project().sequence()))
-            .header(RequestContext.REPLAYED, String.valueOf(report.replayed()))
             .body(UpdateResponse.of(report.update())));
   }
 
