@@ -15,13 +15,14 @@ public final class Outboxes {
   }
 
   /**
-   * Waits until no document of {@code collections} has a pending outbox entry, then reads what
-   * {@code topic} has; returns how many records it holds so far.
+   * Waits until no document of {@code collections} has a pending outbox entry (so everything
+   * written was acknowledged by the broker), then reads {@code topic} to its end; returns how many
+   * records it holds.
    */
   public static int awaitQuiet(MongoDatabase database, TopicReader topic, String... collections) {
     await().atMost(Duration.ofSeconds(30)).until(() -> Flux.just(collections)
         .flatMap(c -> database.getCollection(c).countDocuments(new Document("outbox.0", new Document("$exists", true))))
         .reduce(0L, Long::sum).block() == 0);
-    return topic.drainFor(Duration.ofMillis(300)).size();
+    return topic.readToEnd().size();
   }
 }

@@ -91,6 +91,20 @@ public final class TopicReader implements AutoCloseable, AfterAllCallback {
         .stream().filter(r -> key.equals(r.key())).toList();
   }
 
+  /**
+   * Everything the topic holds right now: reads until this reader has reached the end offset every
+   * partition had when called. Exact, unlike a time window, however slow the first fetch is.
+   */
+  public List<Received> readToEnd() {
+    KafkaConsumer<String, String> c = consumer();
+    Map<TopicPartition, Long> ends = c.endOffsets(c.assignment());
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      poll();
+      return ends.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue());
+    });
+    return List.copyOf(received);
+  }
+
   /** Everything received within {@code window}: for asserting that nothing (more) arrives. */
   public List<Received> drainFor(Duration window) {
     long end = System.nanoTime() + window.toNanos();
