@@ -71,6 +71,10 @@ public record Shareholding(
   public record HolderRequest(String villageId, String name, Integer villageCount, List<String> villageIds) {
   }
 
+  /** A registered village a holder names: where it is and what it is called. */
+  public record KnownVillage(String county, String name) {
+  }
+
   /** A change and the events it causes, to be stored together. */
   public record Changed(Shareholding shareholding, List<PayoutsEvent> events) {
   }
@@ -81,9 +85,9 @@ public record Shareholding(
 
   /**
    * Validates a registration against the project it names (null when unknown) and the villages it
-   * names (by id; missing ones are unknown), and schedules one payout a year.
+   * names (by id; those missing from {@code knownVillages} are unknown), and schedules one payout a year.
    */
-  public static Changed register(String id, Request r, ProjectView project, Map<String, String> villageCounties,
+  public static Changed register(String id, Request r, ProjectView project, Map<String, KnownVillage> knownVillages,
       Policy policy, String user, Clock clock) {
     Violations v = new Violations().required("projectId", r.projectId()).required("holder", r.holder())
         .required("returnType", r.returnType())
@@ -94,7 +98,7 @@ public record Shareholding(
       v.add("projectId", "not-an-enclave-or-park", "project " + r.projectId() + " is a " + project.kind()
           + "; villages hold shares only in enclaves and parks");
     }
-    Holder holder = holder(r.holder(), project, villageCounties, v);
+    Holder holder = holder(r.holder(), project, knownVillages, v);
     BigDecimal capital = v.amount("capital", r.capital());
     v.check(capital == null || capital.signum() > 0, "capital", "zero", "capital must be more than zero");
     ReturnType type = v.enumValue("returnType", r.returnType(), ReturnType.class);
@@ -227,17 +231,17 @@ public record Shareholding(
         registeredBy, registeredAt);
   }
 
-  private static Holder holder(HolderRequest h, ProjectView project, Map<String, String> villageCounties,
+  private static Holder holder(HolderRequest h, ProjectView project, Map<String, KnownVillage> knownVillages,
       Violations v) {
     if (h == null) {
       return null;
     }
     List<String> ids = h.villageId() != null ? List.of(h.villageId()) : h.villageIds() == null ? List.of() : h.villageIds();
     for (String villageId : ids) {
-      String county = villageCounties.get(villageId);
-      if (county == null) {
+      KnownVillage village = knownVillages.get(villageId);
+      if (village == null) {
         v.add("holder", "unknown-village", "village " + villageId + " is not registered");
-      } else if (project != null && !county.equals(project.mountainCounty())) {
+      } else if (project != null && !village.county().equals(project.mountainCounty())) {
         v.add("holder", "other-county", "village " + villageId + " is not in " + project.mountainCounty()
             + ", the mountain county of this project's pairing");
       }
@@ -245,7 +249,9 @@ public record Shareholding(
     if (h.villageId() != null) {
       v.check(h.villageIds() == null && (h.villageCount() == null || h.villageCount() == 1), "holder", "ambiguous",
           "a holder is one village (villageId) or a group (name, villageCount, villageIds), not both");
-      return new Holder(h.villageId(), h.name() == null ? h.villageId() : h.name(), 1, List.of());
+      KnownVillage village = knownVillages.get(h.villageId());
+      String name = h.name() != null ? h.name() : village != null ? village.name() : h.villageId();
+      return new Holder(h.villageId(), name, 1, List.of());
     }
     v.check(h.name() != null && !h.name().isBlank() && h.name().length() <= 200, "holder.name", "required",
         "a group of villages needs a name of up to 200 characters");

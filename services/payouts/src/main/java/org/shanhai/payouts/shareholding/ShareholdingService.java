@@ -52,11 +52,12 @@ public class ShareholdingService {
     List<String> named = request.holder() == null ? List.of()
         : request.holder().villageId() != null ? List.of(request.holder().villageId())
         : request.holder().villageIds() == null ? List.of() : request.holder().villageIds();
-    Mono<Map<String, String>> counties = villages.findAll(named).collectMap(Village::id, Village::county);
+    Mono<Map<String, Shareholding.KnownVillage>> known = villages.findAll(named)
+        .collectMap(Village::id, v -> new Shareholding.KnownVillage(v.county(), v.name()));
     Mono<Optional<ProjectView>> project = request.projectId() == null
         ? Mono.just(Optional.empty())
         : projections.project(request.projectId()).map(Optional::of).defaultIfEmpty(Optional.empty());
-    return Mono.zip(project, counties)
+    return Mono.zip(project, known)
         .flatMap(found -> {
           Shareholding.Changed registered = Shareholding.register(id, request, found.getT1().orElse(null),
               found.getT2(), policy, user, clock);

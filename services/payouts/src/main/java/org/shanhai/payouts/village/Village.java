@@ -1,6 +1,7 @@
 package org.shanhai.payouts.village;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
@@ -67,9 +68,10 @@ public record Village(
     }
     BigDecimal income = v.amount("income", request.income());
     v.throwIfAny();
-    boolean weak = income.compareTo(threshold) < 0;
+    BigDecimal limit = threshold.setScale(2, RoundingMode.HALF_UP);
+    boolean weak = income.compareTo(limit) < 0;
     Instant now = clock.instant();
-    IncomeReport report = new IncomeReport(request.year(), income, threshold, weak, user, now);
+    IncomeReport report = new IncomeReport(request.year(), income, limit, weak, user, now);
     List<IncomeReport> reports = new ArrayList<>(incomeReports.stream()
         .filter(r -> r.year() != request.year()).toList());
     reports.add(report);
@@ -77,7 +79,7 @@ public record Village(
     Village next = new Village(id, name, county, township, List.copyOf(reports), sequence + 1, registeredBy,
         registeredAt);
     return new Reported(next, new VillageIncomeReported(id, next.sequence(), name, county, request.year(), income,
-        threshold, weak, user, now));
+        limit, weak, user, now));
   }
 
   /** Weak in {@code year} by that year's report; unknown (false) without one. */

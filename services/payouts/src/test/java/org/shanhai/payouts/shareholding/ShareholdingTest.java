@@ -25,7 +25,9 @@ class ShareholdingTest {
   private static final ProjectView ENCLAVE = new ProjectView("p1", "常山—慈溪产业飞地", "pair-1", "330822", "330282",
       "330282", "INDUSTRIAL_ENCLAVE", "IN_PRODUCTION");
   private static final Shareholding.Policy POLICY = new Shareholding.Policy(new BigDecimal("0.30"), 10, 30);
-  private static final Map<String, String> VILLAGES = Map.of("jubao", "330822", "yinkeng", "330803");
+  private static final Map<String, Shareholding.KnownVillage> VILLAGES = Map.of(
+      "jubao", new Shareholding.KnownVillage("330822", "聚宝村"),
+      "yinkeng", new Shareholding.KnownVillage("330803", "银坑村"));
 
   private static Clock at(String date) {
     return Clock.fixed(Instant.parse(date + "T04:00:00Z"), ZoneOffset.UTC);
@@ -61,6 +63,8 @@ class ShareholdingTest {
 
     // 1,000,000.05 × 0.1 = 100,000.005 → 100,000.01
     assertThat(payout.guaranteedAmount()).isEqualTo(new BigDecimal("100000.01"));
+    assertThat(Shareholding.register("s1", request, ENCLAVE, VILLAGES, POLICY, "o", at("2021-07-01")).shareholding()
+        .holder().name()).as("a single village holder is named after the village").isEqualTo("聚宝村");
   }
 
   @Test
