@@ -51,6 +51,10 @@ class ComposeFileTest {
       if (!build.isMissingNode()) {
         Path dockerfile = ROOT.resolve(build.path("context").asText()).resolve(build.path("dockerfile").asText());
         assertThat(dockerfile).exists();
+        String service = build.path("args").path("SERVICE").asText();
+        if (!service.isEmpty()) {
+          assertThat(ROOT.resolve("services").resolve(service)).as("service built for %s", service.toString()).isDirectory();
+        }
         for (String line : Files.readAllLines(dockerfile)) {
           if (line.startsWith("FROM ")) {
             assertThat(line.split("\\s+")[1]).as("base image in %s", dockerfile).matches(PINNED);
