@@ -51,9 +51,9 @@ class ComposeFileTest {
       if (!build.isMissingNode()) {
         Path dockerfile = ROOT.resolve(build.path("context").asText()).resolve(build.path("dockerfile").asText());
         assertThat(dockerfile).exists();
-        String service = build.path("args").path("SERVICE").asText();
-        if (!service.isEmpty()) {
-          assertThat(ROOT.resolve("services").resolve(service)).as("service built for %s", service.toString()).isDirectory();
+        String built = build.path("args").path("SERVICE").asText();
+        if (!built.isEmpty()) {
+          assertThat(ROOT.resolve("services").resolve(built)).as("service built for %s", service.getKey()).isDirectory();
         }
         for (String line : Files.readAllLines(dockerfile)) {
           if (line.startsWith("FROM ")) {
