@@ -7,6 +7,8 @@ public final class Sources {
 
   public static final String PAYOUTS = "/shanhai/payouts";
 
+  public static final String ALERTS = "/shanhai/alerts";
+
   private Sources() {
   }
 }

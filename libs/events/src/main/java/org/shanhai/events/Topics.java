@@ -7,6 +7,8 @@ public final class Topics {
 
   public static final String PAYOUTS = "shanhai.payouts.v1";
 
+  public static final String ALERTS = "shanhai.alerts.v1";
+
   private Topics() {
   }
 }

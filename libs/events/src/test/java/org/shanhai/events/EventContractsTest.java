@@ -8,12 +8,18 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.shanhai.events.alerts.Alert;
+import org.shanhai.events.alerts.AlertAcknowledged;
+import org.shanhai.events.alerts.AlertEscalated;
+import org.shanhai.events.alerts.AlertFired;
+import org.shanhai.events.alerts.AlertResolved;
 import org.shanhai.events.projects.InvestmentPlanPoint;
 import org.shanhai.events.payouts.AidTransferred;
 import org.shanhai.events.payouts.Payout;
@@ -45,6 +51,15 @@ class EventContractsTest {
       "project-cixi-enclave", "pairing-changshan-cixi", "330822", "330282", 2021, LocalDate.parse("2021-12-31"),
       new BigDecimal("9300000.00"), 94);
 
+  private static Alert alert(String severity, String state) {
+    LinkedHashMap<String, String> evidence = new LinkedHashMap<>();
+    evidence.put("status", "SUSPENDED");
+    evidence.put("since", "2021-07-01");
+    return new Alert("6f1c0a3e9b2d4c5e8f7a6b5c4d3e2f10.1", "6f1c0a3e9b2d4c5e8f7a6b5c4d3e2f10", "project-suspended",
+        severity, state, "PROJECT", "project-cixi-enclave", "330822", "330282", "pairing-changshan-cixi",
+        "project-cixi-enclave", "INDUSTRIAL_ENCLAVE", "常山—慈溪产业飞地 is SUSPENDED", evidence, AT, AT);
+  }
+
   static Stream<Event> events() {
     return Stream.of(
         new PairingRegistered("pairing-changshan-cixi", 1, "330822", "330282", 2011, null, "officer.changshan", AT),
@@ -74,7 +89,11 @@ class EventContractsTest {
             List.of(new Warning("beyond-commitment", "amount", "disbursed 100000.00 beyond the 0.00 committed")),
             "officer.cixi", AT),
         new VillageIncomeReported("village-jubao", 1, "聚宝村", "330822", 2020, new BigDecimal("95000.00"),
-            new BigDecimal("100000.00"), true, "officer.changshan", AT));
+            new BigDecimal("100000.00"), true, "officer.changshan", AT),
+        new AlertFired(1, alert("WARNING", "FIRING"), AT, AT),
+        new AlertEscalated(2, alert("CRITICAL", "FIRING"), "WARNING", AT),
+        new AlertAcknowledged(3, alert("CRITICAL", "ACKNOWLEDGED"), "officer.changshan", "已联系园区", AT),
+        new AlertResolved(4, alert("CRITICAL", "RESOLVED"), "AUTO", null, null, AT));
   }
 
   @ParameterizedTest
