@@ -1,6 +1,9 @@
 package org.shanhai.messaging.consumer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -11,7 +14,7 @@ import org.springframework.messaging.MessageHeaders;
  * without the attributes a consumer relies on is poison: {@link #from} throws, the binder retries
  * and then dead-letters it.
  */
-public record IncomingEvent(String id, String type, String subject, long sequence, String data) {
+public record IncomingEvent(String id, String type, String subject, long sequence, Instant time, String data) {
 
   public static IncomingEvent from(Message<byte[]> message) {
     MessageHeaders headers = message.getHeaders();
@@ -19,9 +22,18 @@ public record IncomingEvent(String id, String type, String subject, long sequenc
     try {
       return new IncomingEvent(required(headers, "ce_id"), required(headers, "ce_type"),
           required(headers, "ce_subject"), Long.parseLong(sequence == null ? "" : sequence),
-          new String(message.getPayload(), StandardCharsets.UTF_8));
+          time(header(headers, "ce_time")), new String(message.getPayload(), StandardCharsets.UTF_8));
     } catch (NumberFormatException e) {
       throw new PoisonEvent("ce_sequence is not a number: " + sequence);
+    }
+  }
+
+  /** {@code ce_time} is optional in CloudEvents; consumers that measure latency fall back to their own clock. */
+  private static Instant time(String value) {
+    try {
+      return value == null ? null : OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new PoisonEvent("ce_time is not an RFC 3339 timestamp: " + value);
     }
   }
 

@@ -1,0 +1,33 @@
+package org.shanhai.alerts.alert;
+
+import java.util.List;
+
+import org.shanhai.events.alerts.AlertEvent;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Where alerts are kept, each with its outbox of alert events in the same document. */
+public interface AlertStore {
+
+  /** Stores a new occurrence with its events; false when that occurrence exists already (another instance was first). */
+  Mono<Boolean> insert(Alert alert, List<AlertEvent> events);
+
+  /** Stores the change if the alert is still at {@code expectedSequence}; false when another write got in first. */
+  Mono<Boolean> apply(long expectedSequence, Alert alert, List<AlertEvent> events);
+
+  /** Removes a pending alert whose condition cleared before it fired, if it is still at its sequence. */
+  Mono<Boolean> remove(Alert pending);
+
+  Mono<Alert> find(String id);
+
+  /** The newest occurrence of a fingerprint. */
+  Mono<Alert> latest(String fingerprint);
+
+  /** Every alert the clock may still have to change: pending, open, or resolved by hand and awaiting a clear. */
+  Flux<Alert> current();
+
+  /** True when {@code projectId} has an open alert of the suspended-or-cancelled rule (inhibition). */
+  Mono<Boolean> projectSuspensionOpen(String projectId);
+
+  Flux<Alert> search(AlertQuery query);
+}

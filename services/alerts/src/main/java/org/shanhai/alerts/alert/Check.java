@@ -1,0 +1,31 @@
+package org.shanhai.alerts.alert;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+import org.shanhai.alerts.rule.RuleId;
+
+/**
+ * One rule looked at one subject: {@code finding} when its condition holds, null when it does not
+ * (an open alert for it then resolves). Level-triggered like Prometheus rules, so evaluating the
+ * same state twice, in any number of instances, changes nothing the second time.
+ */
+public record Check(RuleId rule, Subject subject, Finding finding) {
+
+  public boolean holds() {
+    return finding != null;
+  }
+
+  /** Stable for one rule and subject: one condition is one alert however often it is seen. */
+  public String fingerprint() {
+    try {
+      byte[] digest = MessageDigest.getInstance("MD5").digest((rule.id() + '\n' + subject.type() + '\n' + subject.id())
+          .getBytes(StandardCharsets.UTF_8));
+      return String.format("%032x", new BigInteger(1, digest));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is part of every JRE", e);
+    }
+  }
+}

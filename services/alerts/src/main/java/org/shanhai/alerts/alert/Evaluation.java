@@ -1,0 +1,87 @@
+package org.shanhai.alerts.alert;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.shanhai.alerts.config.AlertsProperties;
+import org.shanhai.alerts.projection.Projections;
+import org.shanhai.alerts.rule.Evaluator;
+import org.shanhai.alerts.rule.RuleBook;
+import org.shanhai.alerts.rule.RuleService;
+import org.shanhai.alerts.target.TargetStore;
+import org.shanhai.messaging.consumer.IncomingEvent;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs the rules: over one subject after an event about it, and over everything on the clock's
+ * rounds (time-driven rules, {@code for} durations, escalation). The rules read only this
+ * service's projections, and the alerts follow their checks idempotently, so a redelivered event
+ * or two instances on the same round change nothing twice.
+ */
+@Service
+public class Evaluation {
+
+  private final Projections projections;
+  private final RuleService rules;
+  private final TargetStore targets;
+  private final AlertService alerts;
+  private final AlertStore store;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  Evaluation(Projections projections, RuleService rules, TargetStore targets, AlertService alerts, AlertStore store,
+      Clock clock, AlertsProperties properties) {
+    this.projections = projections;
+    this.rules = rules;
+    this.targets = targets;
+    this.alerts = alerts;
+    this.store = store;
+    this.clock = clock;
+    this.zone = properties.zone();
+  }
+
+  /**
+   * The rules on the subject of {@code event}, after its projection was brought up to date. Run for
+   * duplicates too: if an earlier delivery updated the projection and then died, this finishes its work.
+   */
+  public Mono<Void> after(IncomingEvent event) {
+    return Mono.justOrEmpty(projections.touched(event)).flatMap(touched -> rules.book().flatMap(book -> {
+      LocalDate today = today();
+      Flux<Check> checks = switch (touched.kind()) {
+        case PROJECT -> projections.project(touched.id()).flatMapIterable(p -> Evaluator.project(p, book, today));
+        case PAYOUT -> projections.payout(touched.id()).flatMapIterable(p -> Evaluator.payout(p, book, today));
+        case VILLAGE -> projections.village(touched.id()).flatMapIterable(v -> Evaluator.village(v, book));
+      };
+      Instant triggeredAt = event.time() != null ? event.time() : clock.instant();
+      return checks.concatMap(check -> alerts.reconcile(check, book, triggeredAt)).then();
+    }));
+  }
+
+  /** One round over every subject; returns how many checks held. */
+  public Mono<Long> all() {
+    return Mono.zip(rules.book(), store.current().collectMap(Alert::fingerprint),
+            projections.projects().collectList(), targets.all(null).collectList())
+        .flatMap(t -> {
+          RuleBook book = t.getT1();
+          Map<String, Alert> current = t.getT2();
+          LocalDate today = today();
+          Instant now = clock.instant();
+          Flux<Check> checks = Flux.concat(
+              Flux.fromIterable(t.getT3()).flatMapIterable(p -> Evaluator.project(p, book, today)),
+              projections.payouts().flatMapIterable(p -> Evaluator.payout(p, book, today)),
+              projections.villages().flatMapIterable(v -> Evaluator.village(v, book)),
+              Flux.fromIterable(Evaluator.targets(t.getT3(), t.getT4(), book, today)));
+          return checks.concatMap(check -> alerts.reconcile(check, book, now, current.get(check.fingerprint()))
+              .thenReturn(check.holds())).filter(Boolean::booleanValue).count();
+        });
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(zone));
+  }
+}

@@ -1,0 +1,77 @@
+package org.shanhai.alerts.alert;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.shanhai.alerts.rule.RuleId;
+import org.shanhai.events.alerts.Alert;
+import org.shanhai.web.validation.Violations;
+
+/**
+ * Label matchers, as in Alertmanager but by equality: an alert matches when, for every label
+ * given, its value is one of those listed, and its severity is at least {@code minSeverity}. An
+ * empty list matches anything. Used by subscriptions, silences and the SSE stream.
+ */
+public record Matchers(List<String> county, List<String> partner, List<String> pairing, List<String> project,
+    List<String> kind, List<String> rule, Severity minSeverity) {
+
+  static final int MAX_VALUES = 100;
+  private static final Pattern COUNTY = Pattern.compile("[0-9]{6}");
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+  private static final Pattern KIND = Pattern.compile("[A-Z_]{1,40}");
+
+  public static final Matchers ANY = new Matchers(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
+
+  /** What a client sends; every list is optional. */
+  public record Request(List<String> county, List<String> partner, List<String> pairing, List<String> project,
+      List<String> kind, List<String> rule, String minSeverity) {
+  }
+
+  /** Validated matchers from {@code r} (null: match everything); problems go to {@code v} under {@code prefix}. */
+  public static Matchers of(Request r, String prefix, Violations v) {
+    if (r == null) {
+      return ANY;
+    }
+    return new Matchers(values(r.county(), prefix + "county", COUNTY, "six-digit GB/T 2260 codes", v),
+        values(r.partner(), prefix + "partner", COUNTY, "six-digit GB/T 2260 codes", v),
+        values(r.pairing(), prefix + "pairing", ID, "ids of letters, digits and '-'", v),
+        values(r.project(), prefix + "project", ID, "ids of letters, digits and '-'", v),
+        values(r.kind(), prefix + "kind", KIND, "project kinds such as INDUSTRIAL_ENCLAVE", v),
+        rules(r.rule(), prefix + "rule", v),
+        v.enumValue(prefix + "minSeverity", r.minSeverity(), Severity.class));
+  }
+
+  public boolean isEmpty() {
+    return county.isEmpty() && partner.isEmpty() && pairing.isEmpty() && project.isEmpty() && kind.isEmpty()
+        && rule.isEmpty() && minSeverity == null;
+  }
+
+  public boolean matches(Alert alert) {
+    return matches(county, alert.mountainCounty()) && matches(partner, alert.partnerCounty())
+        && matches(pairing, alert.pairingId()) && matches(project, alert.projectId()) && matches(kind, alert.kind())
+        && matches(rule, alert.rule()) && Severity.valueOf(alert.severity()).isAtLeast(minSeverity);
+  }
+
+  private static boolean matches(List<String> allowed, String value) {
+    return allowed.isEmpty() || (value != null && allowed.contains(value));
+  }
+
+  private static List<String> values(List<String> values, String field, Pattern pattern, String what, Violations v) {
+    if (values == null) {
+      return List.of();
+    }
+    v.check(values.size() <= MAX_VALUES, field, "too-many", field + " lists at most " + MAX_VALUES + " values");
+    v.check(values.stream().allMatch(s -> s != null && pattern.matcher(s).matches()), field, "malformed",
+        field + " lists " + what);
+    return List.copyOf(values.stream().filter(s -> s != null).toList());
+  }
+
+  private static List<String> rules(List<String> values, String field, Violations v) {
+    if (values == null) {
+      return List.of();
+    }
+    v.check(values.stream().allMatch(s -> s != null && RuleId.byId(s).isPresent()), field, "unknown-value",
+        field + " lists rule ids: " + java.util.Arrays.stream(RuleId.values()).map(RuleId::id).toList());
+    return List.copyOf(values.stream().filter(s -> s != null).toList());
+  }
+}

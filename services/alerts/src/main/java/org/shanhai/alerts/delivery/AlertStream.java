@@ -1,0 +1,159 @@
+package org.shanhai.alerts.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.shanhai.alerts.alert.Matchers;
+import org.shanhai.alerts.metrics.AlertMetrics;
+import org.shanhai.events.Topics;
+import org.shanhai.events.alerts.Alert;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The alert events of {@code shanhai.alerts.v1} as Server-Sent Events, filtered by matchers. The
+ * topic is the durable log, so a client resumes exactly where it left off: each event's SSE id is
+ * the position after it in every partition ({@code 0:12,1:7,2:30}), and a reconnect with that
+ * {@code Last-Event-ID} continues from there. Without one the stream starts with what comes next.
+ * Each client has its own Kafka consumer (assigned, no group) on its own thread.
+ */
+@Component
+public class AlertStream {
+
+  private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
+  private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+  private final KafkaProperties kafka;
+  private final JsonMapper json;
+  private final AlertMetrics metrics;
+
+  AlertStream(KafkaProperties kafka, JsonMapper json, AlertMetrics metrics) {
+    this.kafka = kafka;
+    this.json = json;
+    this.metrics = metrics;
+  }
+
+  /** Parses a {@code Last-Event-ID}; 400 when it is not one of ours. */
+  public static Map<Integer, Long> position(String lastEventId) {
+    Map<Integer, Long> position = new TreeMap<>();
+    if (lastEventId == null || lastEventId.isBlank()) {
+      return position;
+    }
+    try {
+      for (String part : lastEventId.split(",")) {
+        String[] pair = part.split(":");
+        position.put(Integer.parseInt(pair[0].strip()), Long.parseLong(pair[1].strip()));
+      }
+    } catch (RuntimeException e) {
+      throw new ServerWebInputException("Last-Event-ID is a stream position such as 0:12,1:7,2:30");
+    }
+    return position;
+  }
+
+  public Flux<ServerSentEvent<String>> stream(Matchers matchers, Map<Integer, Long> from) {
+    Flux<ServerSentEvent<String>> events = Flux.create(sink -> {
+      AtomicBoolean stopped = new AtomicBoolean();
+      KafkaConsumer<String, String> consumer = consumer();
+      Thread reader = new Thread(() -> read(consumer, matchers, from, sink, stopped), "alert-stream");
+      reader.setDaemon(true);
+      sink.onDispose(() -> {
+        stopped.set(true);
+        consumer.wakeup();
+      });
+      reader.start();
+    }, FluxSink.OverflowStrategy.BUFFER);
+    Flux<ServerSentEvent<String>> keepAlive = Flux.interval(KEEP_ALIVE)
+        .map(i -> ServerSentEvent.<String>builder().comment("keep-alive").build());
+    // One reader per client: the keep-alive comments end when the events do.
+    return events.publish(shared -> Flux.merge(shared, keepAlive.takeUntilOther(shared.ignoreElements())));
+  }
+
+  private void read(KafkaConsumer<String, String> consumer, Matchers matchers, Map<Integer, Long> from,
+      FluxSink<ServerSentEvent<String>> sink, AtomicBoolean stopped) {
+    try (consumer) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      consumer.partitionsFor(Topics.ALERTS, Duration.ofSeconds(10))
+          .forEach(p -> partitions.add(new TopicPartition(Topics.ALERTS, p.partition())));
+      consumer.assign(partitions);
+      Map<Integer, Long> position = new HashMap<>();
+      for (TopicPartition tp : partitions) {
+        if (from.containsKey(tp.partition())) {
+          consumer.seek(tp, from.get(tp.partition()));
+        } else if (from.isEmpty()) {
+          consumer.seekToEnd(List.of(tp));
+        } else {
+          consumer.seekToBeginning(List.of(tp)); // a partition added since the client's position: all of it is new
+        }
+        position.put(tp.partition(), consumer.position(tp));
+      }
+      while (!stopped.get()) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+          position.put(record.partition(), record.offset() + 1);
+          String type = header(record, "ce_type");
+          if (type != null && matches(record.value(), matchers)) {
+            metrics.notification("sse", "streamed");
+            sink.next(ServerSentEvent.<String>builder().id(token(position)).event(type).data(record.value()).build());
+          }
+        }
+      }
+    } catch (WakeupException e) {
+      // The client went away.
+    } catch (RuntimeException e) {
+      log.warn("alert stream ended: {}", e.toString());
+      sink.error(e);
+      return;
+    }
+    sink.complete();
+  }
+
+  private boolean matches(String data, Matchers matchers) {
+    try {
+      Alert alert = json.readerFor(Alert.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .readValue(json.readTree(data).required("alert"));
+      return matchers.matches(alert);
+    } catch (RuntimeException e) {
+      return false; // not an alert event: nothing for this stream
+    }
+  }
+
+  private static String token(Map<Integer, Long> position) {
+    return new TreeMap<>(position).entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
+        .collect(Collectors.joining(","));
+  }
+
+  private static String header(ConsumerRecord<String, String> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private KafkaConsumer<String, String> consumer() {
+    Map<String, Object> config = kafka.buildConsumerProperties();
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "alerts-stream-" + System.nanoTime());
+    return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+  }
+}

@@ -1,0 +1,46 @@
+package org.shanhai.alerts.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.shanhai.alerts.subscription.SubscriptionService;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
+import org.shanhai.web.validation.InvalidInput;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** A subscription's deliveries with every attempt, and their recovery (send again what failed since a time). */
+@Service
+public class DeliveryService {
+
+  private final DeliveryStore deliveries;
+  private final SubscriptionService subscriptions;
+  private final Clock clock;
+
+  DeliveryService(DeliveryStore deliveries, SubscriptionService subscriptions, Clock clock) {
+    this.deliveries = deliveries;
+    this.subscriptions = subscriptions;
+    this.clock = clock;
+  }
+
+  public Mono<Page<Delivery>> of(String subscriptionId, Delivery.Status status, PageRequest page) {
+    return subscriptions.find(subscriptionId)
+        .flatMap(s -> deliveries.ofSubscription(s.id(), status).collectList().map(all -> Page.of(all, page)));
+  }
+
+  /**
+   * Sends again, with the same {@code webhook-id} and a fresh retry budget, every delivery that
+   * failed since {@code since}; returns how many. The subscription must be active (enable it first
+   * after a 410).
+   */
+  public Mono<Long> recover(String subscriptionId, Instant since) {
+    Instant now = clock.instant();
+    if (since.isAfter(now)) {
+      return Mono.error(new InvalidInput("since", "in-the-future", "since must not be in the future"));
+    }
+    return subscriptions.find(subscriptionId).flatMap(s -> s.isActive() ? deliveries.recover(s.id(), since, now)
+        : Mono.error(new InvalidInput("subscription", "not-active", "subscription " + s.id() + " is " + s.status()
+            + (s.statusReason() == null ? "" : " (" + s.statusReason() + ")") + "; enable it before recovering")));
+  }
+}

@@ -1,0 +1,119 @@
+package org.shanhai.alerts.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.shanhai.alerts.config.AlertsProperties;
+import org.shanhai.alerts.metrics.AlertMetrics;
+import org.shanhai.alerts.subscription.Subscription;
+import org.shanhai.alerts.subscription.SubscriptionService;
+import org.shanhai.web.validation.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Sends the deliveries whose time has come, several at once, on the scheduler's threads (never a
+ * Netty thread): lease one, check its subscription and URL, send, record the outcome with the
+ * next attempt's time (exponential backoff with jitter, {@code Retry-After} honoured), disable the
+ * subscription on 410. A worker that dies mid-attempt leaves a lease that runs out, and the next
+ * worker sends again with the same {@code webhook-id}: at least once, as the spec allows.
+ */
+@Component
+class DeliveryWorker {
+
+  private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+  private static final int BATCH = 32;
+  private static final int CONCURRENCY = 8;
+
+  private final DeliveryStore deliveries;
+  private final SubscriptionService subscriptions;
+  private final WebhookSender sender;
+  private final AlertMetrics metrics;
+  private final Clock clock;
+  private final AlertsProperties.Delivery settings;
+  private final Backoff backoff;
+  private final String owner = UUID.randomUUID().toString();
+
+  DeliveryWorker(DeliveryStore deliveries, SubscriptionService subscriptions, WebhookSender sender,
+      AlertMetrics metrics, Clock clock, AlertsProperties properties) {
+    this.deliveries = deliveries;
+    this.subscriptions = subscriptions;
+    this.sender = sender;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.settings = properties.delivery();
+    this.backoff = new Backoff(settings.firstRetry(), settings.maxRetryDelay(), settings.maxAttempts(),
+        settings.jitter(), () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  @Scheduled(fixedDelayString = "${shanhai.alerts.delivery.poll-interval:PT0.2S}", initialDelayString = "PT1S")
+  void run() {
+    try {
+      Long sent;
+      do {
+        AtomicInteger claimed = new AtomicInteger(1);
+        sent = claim().expand(d -> claimed.getAndIncrement() < BATCH ? claim() : Mono.empty())
+            .flatMap(this::attempt, CONCURRENCY)
+            .count()
+            .block(settings.lease());
+      } while (sent != null && sent == BATCH);
+    } catch (RuntimeException e) {
+      log.warn("delivery round failed; leases run out and the next round retries: {}", e.toString());
+    }
+  }
+
+  private Mono<Delivery> claim() {
+    Instant now = clock.instant();
+    return deliveries.claim(now, now.plus(settings.lease()), owner);
+  }
+
+  private Mono<Delivery> attempt(Delivery delivery) {
+    return subscriptions.find(delivery.subscriptionId())
+        .flatMap(subscription -> {
+          if (!subscription.isActive()) {
+            return refuse(delivery, "the subscription is " + subscription.status());
+          }
+          return Mono.fromCallable(() -> subscriptions.refusal(subscription.channel().url()).orElse(""))
+              .subscribeOn(Schedulers.boundedElastic())
+              .flatMap(refusal -> refusal.isEmpty() ? send(delivery, subscription) : refuse(delivery, refusal));
+        })
+        .onErrorResume(NotFound.class, e -> refuse(delivery, "the subscription was deleted"));
+  }
+
+  private Mono<Delivery> send(Delivery delivery, Subscription subscription) {
+    Instant started = clock.instant();
+    long t0 = System.nanoTime();
+    return sender.send(delivery, subscription).flatMap(response -> {
+      Duration took = Duration.ofNanos(System.nanoTime() - t0);
+      Delivery after = delivery.after(response, took.toMillis(), started, backoff);
+      String outcome = switch (after.status()) {
+        case DELIVERED -> "delivered";
+        case PENDING -> "retrying";
+        default -> response.gone() ? "gone" : "failed";
+      };
+      metrics.attempt(outcome, took);
+      metrics.notification("webhook", outcome);
+      if (after.status() == Delivery.Status.DELIVERED) {
+        Instant now = clock.instant();
+        after.items().forEach(i -> metrics.eventToNotification("webhook", Duration.between(i.since(), now)));
+      }
+      Mono<Void> disable = response.gone()
+          ? subscriptions.disable(subscription.id(), "the receiver answered 410 Gone at " + started) : Mono.empty();
+      return deliveries.record(after, owner).then(disable).thenReturn(after);
+    });
+  }
+
+  private Mono<Delivery> refuse(Delivery delivery, String why) {
+    metrics.notification("webhook", "refused");
+    Delivery after = delivery.refused(why, clock.instant());
+    return deliveries.record(after, owner).thenReturn(after);
+  }
+}

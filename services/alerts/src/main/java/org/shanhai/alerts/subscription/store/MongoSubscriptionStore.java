@@ -1,0 +1,87 @@
+package org.shanhai.alerts.subscription.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.bson.Document;
+import org.shanhai.alerts.alert.store.MatcherDocuments;
+import org.shanhai.alerts.subscription.Subscription;
+import org.shanhai.alerts.subscription.SubscriptionStore;
+import org.shanhai.messaging.mongo.Values;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Subscriptions in {@code subscriptions}, replaced whole on each change, guarded by their version. */
+@Repository
+class MongoSubscriptionStore implements SubscriptionStore {
+
+  private final MongoCollection<Document> subscriptions;
+
+  MongoSubscriptionStore(MongoDatabase database) {
+    this.subscriptions = database.getCollection("subscriptions");
+  }
+
+  @Override
+  public Mono<Void> insert(Subscription subscription, String requestHash) {
+    return Mono.from(subscriptions.insertOne(toDocument(subscription).append("requestHash", requestHash)))
+        .onErrorMap(Values::isDuplicateKey, Duplicate::new).then();
+  }
+
+  @Override
+  public Mono<Boolean> apply(long expectedVersion, Subscription subscription) {
+    return Mono.from(subscriptions.find(eq("_id", subscription.id())).first())
+        .flatMap(stored -> Mono.from(subscriptions.replaceOne(
+            and(eq("_id", subscription.id()), eq("version", expectedVersion)),
+            toDocument(subscription).append("requestHash", stored.getString("requestHash")), new ReplaceOptions())))
+        .map(r -> r.getMatchedCount() == 1);
+  }
+
+  @Override
+  public Mono<Stored> find(String id) {
+    return Mono.from(subscriptions.find(eq("_id", id)).first())
+        .map(d -> new Stored(fromDocument(d), d.getString("requestHash")));
+  }
+
+  @Override
+  public Flux<Subscription> all() {
+    return Flux.from(subscriptions.find(ne("status", Subscription.Status.DELETED.name()))
+        .sort(Sorts.ascending("createdAt", "_id"))).map(MongoSubscriptionStore::fromDocument);
+  }
+
+  private static Document toDocument(Subscription s) {
+    return new Document("_id", s.id())
+        .append("name", s.name())
+        .append("matchers", MatcherDocuments.toDocument(s.matchers()))
+        .append("sendResolved", s.sendResolved())
+        .append("groupWindow", s.groupWindow().toString())
+        .append("channel", new Document("type", s.channel().type().name()).append("url", s.channel().url())
+            .append("secrets", s.channel().secrets().stream().map(x -> new Document("value", x.value())
+                .append("expiresAt", Values.instant(x.expiresAt()))).toList()))
+        .append("status", s.status().name())
+        .append("statusReason", s.statusReason())
+        .append("createdBy", s.createdBy())
+        .append("createdAt", Values.instant(s.createdAt()))
+        .append("version", s.version());
+  }
+
+  private static Subscription fromDocument(Document d) {
+    Document c = d.get("channel", Document.class);
+    List<Subscription.Secret> secrets = c.getList("secrets", Document.class).stream()
+        .map(x -> new Subscription.Secret(x.getString("value"), Values.instant(x.getDate("expiresAt")))).toList();
+    return new Subscription(d.getString("_id"), d.getString("name"),
+        MatcherDocuments.fromDocument(d.get("matchers", Document.class)),
+        d.getBoolean("sendResolved"), Duration.parse(d.getString("groupWindow")),
+        new Subscription.Channel(Subscription.ChannelType.valueOf(c.getString("type")), c.getString("url"), secrets),
+        Subscription.Status.valueOf(d.getString("status")), d.getString("statusReason"), d.getString("createdBy"),
+        Values.instant(d.getDate("createdAt")), ((Number) d.get("version")).longValue());
+  }
+}

@@ -1,0 +1,32 @@
+package org.shanhai.alerts;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.shanhai.testkit.RealInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The alerts service on a random port against the real broker and wire server of testkit, with a
+ * clock tests move ({@link TestClock}). The rule clock's schedule is off: tests run rounds when
+ * they mean to. Webhooks may go to loopback (the allow-list), and retries come quickly.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(RealInfrastructure.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "shanhai.alerts.clock-enabled=false",
+    "shanhai.alerts.webhooks.allowed-hosts=127.0.0.0/8",
+    "shanhai.alerts.delivery.poll-interval=PT0.05S",
+    "shanhai.alerts.delivery.first-retry=PT0.2S",
+    "shanhai.alerts.delivery.max-attempts=4",
+    "shanhai.alerts.delivery.response-timeout=PT2S"})
+@AutoConfigureWebTestClient
+@Import(TestClock.Configuration.class)
+public @interface AlertsServiceTest {
+}
