@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The alert events of {@code shanhai.alerts.v1} as Server-Sent Events, filtered by matchers. The
  * topic is the durable log, so a client resumes exactly where it left off: each event's SSE id is
  * the position after it in every partition ({@code 0:12,1:7,2:30}), and a reconnect with that
- * {@code Last-Event-ID} continues from there. Without one the stream starts with what comes next.
+ * {@code Last-Event-ID} continues from there. Without one the stream starts with what comes next;
+ * a first comment ({@code : from 0:12,1:7,2:30}) says the stream is positioned.
  * Each client has its own Kafka consumer (assigned, no group) on its own thread.
  */
 @Component
@@ -108,6 +109,8 @@ public class AlertStream {
         }
         position.put(tp.partition(), consumer.position(tp));
       }
+      // Tells the client from where it is reading: anything published after this comment reaches it.
+      sink.next(ServerSentEvent.<String>builder().comment("from " + token(position)).build());
       while (!stopped.get()) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
           position.put(record.partition(), record.offset() + 1);
