@@ -14,12 +14,14 @@ import java.util.Map;
 /**
  * {@code ./shanhai up}: the whole system on embedded defaults. A real Kafka broker (KRaft) and the
  * MongoDB wire-protocol server (file-backed) run in this JVM; every service runs from its jar as a
- * child process; Prometheus runs too when it is installed. The demo data is loaded once (the load is
+ * child process; Prometheus runs too when it is installed. A demo webhook subscriber prints every
+ * alert to the console. The demo data is loaded once (the load is
  * idempotent), URLs are printed, and Ctrl-C stops everything cleanly. Data and logs stay under
  * {@code .shanhai/}, so a second run finds everything where the first left it.
  *
  * <p>Each port can be moved with an environment variable: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT
- * (9093), MONGODB_PORT (27017), PROJECTS_PORT (8081), PAYOUTS_PORT (8082), PROMETHEUS_PORT (9090); SHANHAI_HOME moves
+ * (9093), MONGODB_PORT (27017), PROJECTS_PORT (8081), PAYOUTS_PORT (8082), ALERTS_PORT (8083),
+ * DEMO_SUBSCRIBER_PORT (8099, the console webhook receiver), PROMETHEUS_PORT (9090); SHANHAI_HOME moves
  * {@code .shanhai/}.
  */
 public final class LocalStack {
@@ -65,6 +67,8 @@ public final class LocalStack {
     int mongoPort = port("MONGODB_PORT", 27017);
     int projectsPort = port("PROJECTS_PORT", 8081);
     int payoutsPort = port("PAYOUTS_PORT", 8082);
+    int alertsPort = port("ALERTS_PORT", 8083);
+    int subscriberPort = port("DEMO_SUBSCRIBER_PORT", 8099);
     out.println("Shanhai Monitor — local stack (data and logs in " + home + ")");
 
     Files.createDirectories(data);
@@ -80,10 +84,17 @@ public final class LocalStack {
         "spring.mongodb.uri", mongo.connectionString());
     ServiceProcess projects = service("projects", projectsPort, settings);
     ServiceProcess payouts = service("payouts", payoutsPort, settings);
+    Map<String, String> alertsSettings = new java.util.HashMap<>(settings);
+    // The local profile lets webhooks reach this machine (the demo subscriber, or yours).
+    alertsSettings.put("spring.profiles.active", "local");
+    ServiceProcess alerts = service("alerts", alertsPort, alertsSettings);
     projects.awaitReady(STARTUP);
     out.println("  projects service      " + projects.baseUrl() + "  (OpenAPI " + projects.baseUrl() + "/v3/api-docs)");
     payouts.awaitReady(STARTUP);
     out.println("  payouts service       " + payouts.baseUrl() + "  (OpenAPI " + payouts.baseUrl() + "/v3/api-docs)");
+    alerts.awaitReady(STARTUP);
+    out.println("  alerts service        " + alerts.baseUrl() + "  (OpenAPI " + alerts.baseUrl() + "/v3/api-docs)");
+    running.add(ConsoleSubscriber.start(subscriberPort, alerts.baseUrl(), home, out));
 
     Path fixtures = Path.of(env("SHANHAI_FIXTURES", "deploy/demo/fixtures.json"));
     DemoData.Summary demo = new DemoData(projects.baseUrl(), payouts.baseUrl(), out).load(fixtures);
@@ -92,12 +103,14 @@ public final class LocalStack {
         demo.created(), demo.alreadyThere(), demo.skipped());
 
     Prometheus.startIfInstalled(port("PROMETHEUS_PORT", 9090),
-            Map.of("projects", projectsPort, "payouts", payoutsPort), home, out)
+            Map.of("projects", projectsPort, "payouts", payoutsPort, "alerts", alertsPort), home, out)
         .ifPresent(running::add);
 
     out.println();
     out.println("Try:  curl -s " + projects.baseUrl() + "/api/v1/pairings | head -c 600");
     out.println("      curl -s '" + payouts.baseUrl() + "/api/v1/payouts/summary?county=330822&year=2021'");
+    out.println("      curl -s '" + alerts.baseUrl() + "/api/v1/alerts?state=FIRING' | head -c 600");
+    out.println("      curl -N " + alerts.baseUrl() + "/api/v1/alerts/stream      (Server-Sent Events)");
     out.println("Metrics: " + projects.baseUrl() + "/actuator/prometheus   Health: " + projects.baseUrl()
         + "/actuator/health");
     out.println("Logs: " + logs + "   Stop: Ctrl-C");

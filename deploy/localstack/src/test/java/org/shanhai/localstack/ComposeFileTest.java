@@ -27,7 +27,7 @@ class ComposeFileTest {
 
   @Test
   void declaresTheInfrastructureAndEveryService() {
-    assertThat(names(compose.path("services"))).contains("kafka", "mongodb", "projects", "payouts", "prometheus");
+    assertThat(names(compose.path("services"))).contains("kafka", "mongodb", "projects", "payouts", "alerts", "prometheus");
   }
 
   @Test
@@ -66,7 +66,7 @@ class ComposeFileTest {
 
   @Test
   void givesEveryServiceAHealthCheck() {
-    for (String name : List.of("kafka", "mongodb", "projects", "payouts")) {
+    for (String name : List.of("kafka", "mongodb", "projects", "payouts", "alerts")) {
       assertThat(compose.path("services").path(name).path("healthcheck").path("test").isArray())
           .as("healthcheck of %s", name).isTrue();
     }

@@ -166,9 +166,11 @@ public final class Evaluator {
     if (!p.isSuspendedOrCancelled()) {
       return Optional.empty();
     }
-    String since = p.statusSince() != null ? p.statusSince().toString() : String.valueOf(p.lastHeardOf());
-    return Optional.of(new Finding(p.title() + " is " + p.status() + " since " + since,
-        Map.of("status", p.status(), "since", since)));
+    if (p.statusSince() == null) {
+      return Optional.of(new Finding(p.title() + " is " + p.status(), Map.of("status", p.status())));
+    }
+    return Optional.of(new Finding(p.title() + " is " + p.status() + " since " + p.statusSince(),
+        Map.of("status", p.status(), "since", p.statusSince().toString())));
   }
 
   private static Optional<Finding> warnings(ProjectView p) {

@@ -72,8 +72,8 @@ class MongoProjections implements Projections {
           Updates.set("investmentPlan", plan(data)),
           Updates.set("registeredOn", Values.date(dateOf(Events.required(data, "registeredAt").asText())))));
       case ProgressReported.TYPE -> {
-        List<Bson> changes = new ArrayList<>(List.of(labels(data), text(data, "status"),
-            money(data, "plannedInvestment"), text(data, "reportDate", "lastReportDate"),
+        // The status is taken from the status-changed event that follows, with its effective date, not from here.
+        List<Bson> changes = new ArrayList<>(List.of(labels(data), money(data, "plannedInvestment"), text(data, "reportDate", "lastReportDate"),
             Updates.set("latestWarnings", warnings(data))));
         JsonNode cumulative = data.path("cumulativeInvestment");
         if (!cumulative.isNull() && !cumulative.isMissingNode()) {
