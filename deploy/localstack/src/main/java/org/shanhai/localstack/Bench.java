@@ -25,7 +25,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * {@code ./shanhai bench [updates] [concurrency]}: the load generator. Starts its own throw-away
+ * {@code ./shanhai bench [updates] [concurrency]}: the load generator ({@code ./shanhai bench alerts …} runs
+ * {@link AlertsBench} instead). Starts its own throw-away
  * stack on free ports (broker, in-memory wire server, the projects service from its jar), posts
  * progress updates over HTTP from {@code concurrency} officers at once (each on their own projects,
  * as officers are), and prints the HTTP latency, the throughput, the time from request to event on
@@ -37,6 +38,10 @@ public final class Bench {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("alerts")) {
+      AlertsBench.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     int updates = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     Path home = Files.createTempDirectory("shanhai-bench");
@@ -131,7 +136,7 @@ public final class Bench {
     }
   }
 
-  private static JsonNode post(String url, String body) {
+  static JsonNode post(String url, String body) {
     try {
       HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
           .header("Content-Type", "application/json").header("X-User", "bench")
@@ -145,18 +150,18 @@ public final class Bench {
     }
   }
 
-  private static String percentiles(long[] nanos) {
+  static String percentiles(long[] nanos) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     return "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms".formatted(ms(sorted, 0.50), ms(sorted, 0.95),
         ms(sorted, 0.99), ms(sorted, 1.0));
   }
 
-  private static double ms(long[] sorted, double quantile) {
+  static double ms(long[] sorted, double quantile) {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
   }
 
-  private static String rss(long pid) throws Exception {
+  static String rss(long pid) throws Exception {
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
       if (line.startsWith("VmRSS:")) {
         return line.substring(6).trim();
@@ -165,7 +170,7 @@ public final class Bench {
     return "unknown";
   }
 
-  private static int freePort() throws Exception {
+  static int freePort() throws Exception {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

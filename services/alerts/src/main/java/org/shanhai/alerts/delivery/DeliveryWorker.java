@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.shanhai.alerts.config.AlertsProperties;
@@ -14,20 +16,21 @@ import org.shanhai.alerts.subscription.SubscriptionService;
 import org.shanhai.web.validation.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Sends the deliveries whose time has come, several at once, on the scheduler's threads (never a
- * Netty thread): lease one, check its subscription and URL, send, record the outcome with the
+ * Sends the deliveries whose time has come, several at once, from its own thread (never a Netty
+ * thread), woken by the fan-out when a delivery is due at once and polling for retries and grouping
+ * windows ({@code shanhai.alerts.delivery.poll-interval}): lease one, check its subscription and URL, send, record the outcome with the
  * next attempt's time (exponential backoff with jitter, {@code Retry-After} honoured), disable the
  * subscription on 410. A worker that dies mid-attempt leaves a lease that runs out, and the next
  * worker sends again with the same {@code webhook-id}: at least once, as the spec allows.
  */
 @Component
-class DeliveryWorker {
+class DeliveryWorker implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
   private static final int BATCH = 32;
@@ -41,6 +44,9 @@ class DeliveryWorker {
   private final AlertsProperties.Delivery settings;
   private final Backoff backoff;
   private final String owner = UUID.randomUUID().toString();
+  private final Semaphore nudges = new Semaphore(0);
+  private volatile boolean running;
+  private Thread thread;
 
   DeliveryWorker(DeliveryStore deliveries, SubscriptionService subscriptions, WebhookSender sender,
       AlertMetrics metrics, Clock clock, AlertsProperties properties) {
@@ -54,8 +60,51 @@ class DeliveryWorker {
         settings.jitter(), () -> ThreadLocalRandom.current().nextDouble());
   }
 
-  @Scheduled(fixedDelayString = "${shanhai.alerts.delivery.poll-interval:PT0.2S}", initialDelayString = "PT1S")
-  void run() {
+  /** Something became deliverable now: send it without waiting for the next poll. */
+  void nudge() {
+    nudges.release();
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    thread = new Thread(() -> {
+      while (running) {
+        try {
+          nudges.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+          nudges.drainPermits();
+          round();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }, "delivery-worker");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Finishes the attempts in flight (their outcome is recorded) and stops; what is pending waits for the next start. */
+  @Override
+  public void stop() {
+    running = false;
+    nudges.release();
+    if (thread == null) {
+      return;
+    }
+    try {
+      thread.join(settings.lease().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  void round() {
     try {
       Long sent;
       do {

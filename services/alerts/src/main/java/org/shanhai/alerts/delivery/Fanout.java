@@ -39,16 +39,18 @@ public class Fanout {
   private final AlertStore alerts;
   private final DeliveryStore deliveries;
   private final AlertMetrics metrics;
+  private final DeliveryWorker worker;
   private final JsonMapper json;
   private final Clock clock;
 
   Fanout(SubscriptionStore subscriptions, SilenceService silences, AlertStore alerts, DeliveryStore deliveries,
-      AlertMetrics metrics, JsonMapper json, Clock clock) {
+      AlertMetrics metrics, DeliveryWorker worker, JsonMapper json, Clock clock) {
     this.subscriptions = subscriptions;
     this.silences = silences;
     this.alerts = alerts;
     this.deliveries = deliveries;
     this.metrics = metrics;
+    this.worker = worker;
     this.json = json;
     this.clock = clock;
   }
@@ -103,14 +105,16 @@ public class Fanout {
     Instant now = clock.instant();
     Duration window = s.groupWindow();
     if (window.isZero()) {
-      return deliveries.insert(Delivery.pending(id(s, item.eventId()), s.id(), item, now, now)).then();
+      return deliveries.insert(Delivery.pending(id(s, item.eventId()), s.id(), item, now, now))
+          .doOnNext(stored -> worker.nudge()).then();
     }
     // Tumbling windows on the event's own time: a redelivered event lands in the same group.
     long slot = at.toEpochMilli() / window.toMillis();
     Instant sendAt = Instant.ofEpochMilli((slot + 1) * window.toMillis());
     return deliveries.addToGroup(id(s, "window-" + slot), s.id(), item, now, sendAt.isBefore(now) ? now : sendAt)
         .flatMap(added -> added == DeliveryStore.Added.CLOSED
-            ? deliveries.insert(Delivery.pending(id(s, item.eventId()), s.id(), item, now, now)).then()
+            ? deliveries.insert(Delivery.pending(id(s, item.eventId()), s.id(), item, now, now))
+                .doOnNext(stored -> worker.nudge()).then()
             : Mono.empty());
   }
 

@@ -1,0 +1,128 @@
+package org.shanhai.localstack;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * {@code ./shanhai bench alerts [changes] [concurrency]}: how long an officer's status change takes
+ * to reach a subscriber. Starts a throw-away stack on free ports (broker, in-memory wire server, the
+ * projects and alerts services from their jars) and a webhook receiver; {@code concurrency} officers
+ * each suspend and resume their own project in turn, and every change waits for its notification
+ * (fired, then resolved) before the next. Prints the time from the update request to the signed
+ * webhook's arrival, the notifications per second, and the alerts service's resident memory.
+ */
+final class AlertsBench {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private AlertsBench() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int changes = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+    int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    Path home = Files.createTempDirectory("shanhai-bench-alerts");
+    System.setProperty("shanhai.logs", home.toString());
+    System.setProperty("logback.configurationFile", "localstack-logback.xml");
+    Map<String, BlockingQueue<Long>> arrivals = new ConcurrentHashMap<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    ExecutorService receiving = Executors.newFixedThreadPool(4);
+    receiver.setExecutor(receiving);
+    receiver.createContext("/hook", exchange -> {
+      long now = System.nanoTime();
+      JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+      for (JsonNode n : body.path("data").path("notifications")) {
+        String project = n.path("event").path("alert").path("projectId").asText();
+        arrivals.computeIfAbsent(project, p -> new LinkedBlockingQueue<>()).add(now);
+      }
+    });
+    receiver.start();
+
+    try (MongoWireServer mongo = MongoWireServer.inMemory(Bench.freePort()).start();
+        KafkaBroker kafka = new KafkaBroker(home.resolve("kafka"), Bench.freePort(), Bench.freePort(), 3).start();
+        ServiceProcess projects = service("projects", kafka, mongo, home, Map.of());
+        ServiceProcess alerts = service("alerts", kafka, mongo, home,
+            Map.of("shanhai.alerts.webhooks.allowed-hosts", "127.0.0.0/8"))) {
+      projects.awaitReady(Duration.ofSeconds(120));
+      alerts.awaitReady(Duration.ofSeconds(120));
+      Bench.post(alerts.baseUrl() + "/api/v1/subscriptions", """
+          {"name":"bench","matchers":{"rule":["project-suspended"]},"groupWindow":"PT0S",
+           "channel":{"type":"WEBHOOK","url":"http://127.0.0.1:%d/hook"}}""".formatted(
+          receiver.getAddress().getPort()));
+      String pairing = Bench.post(projects.baseUrl() + "/api/v1/pairings",
+          "{\"mountainCounty\":\"330822\",\"partnerCounty\":\"330282\",\"since\":2011}").path("id").asText();
+      List<String> projectIds = new ArrayList<>();
+      for (int i = 0; i < concurrency; i++) {
+        projectIds.add(Bench.post(projects.baseUrl() + "/api/v1/projects", """
+            {"pairingId":"%s","name":"bench %d","kind":"INDUSTRIAL_PROJECT","hostCounty":"330822",
+             "plannedInvestment":"1000000000.00"}""".formatted(pairing, i)).path("id").asText());
+      }
+      String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+
+      long[] latencies = new long[changes];
+      ExecutorService officers = Executors.newFixedThreadPool(concurrency);
+      long start = System.nanoTime();
+      List<Future<?>> work = new ArrayList<>();
+      for (int officer = 0; officer < concurrency; officer++) {
+        int first = officer;
+        String project = projectIds.get(officer);
+        BlockingQueue<Long> mine = arrivals.computeIfAbsent(project, p -> new LinkedBlockingQueue<>());
+        work.add(officers.submit(() -> {
+          for (int n = first, k = 0; n < changes; n += concurrency, k++) {
+            String status = k % 2 == 0 ? "SUSPENDED" : "UNDER_CONSTRUCTION";
+            long sent = System.nanoTime();
+            Bench.post(projects.baseUrl() + "/api/v1/projects/" + project + "/updates",
+                "{\"reportDate\":\"" + today + "\",\"status\":\"" + status + "\"}");
+            Long arrived = mine.poll(30, TimeUnit.SECONDS);
+            latencies[n] = arrived == null ? Long.MAX_VALUE : arrived - sent;
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : work) {
+        f.get();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      officers.shutdown();
+      System.out.printf("status changes=%d concurrency=%d on %d cores, java %s%n", changes, concurrency,
+          Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+      System.out.printf("notifications        %.1f /s (each change waits for its own)%n", changes / seconds);
+      System.out.printf("update -> webhook    %s (missing after 30 s: %d)%n", Bench.percentiles(latencies),
+          Arrays.stream(latencies).filter(l -> l == Long.MAX_VALUE).count());
+      System.out.printf("alerts service RSS   %s%n", Bench.rss(alerts.pid()));
+    } finally {
+      receiver.stop(0);
+      receiving.shutdown();
+    }
+  }
+
+  private static ServiceProcess service(String name, KafkaBroker kafka, MongoWireServer mongo, Path home,
+      Map<String, String> extra) throws Exception {
+    Map<String, String> settings = new java.util.HashMap<>(extra);
+    settings.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+    settings.put("spring.mongodb.uri", mongo.connectionString());
+    Path jar = Path.of("services", name, "target", "shanhai-" + name + ".jar");
+    return ServiceProcess.start(name, jar, Bench.freePort(), settings, home.resolve(name + ".log"), List.of("-Xmx512m"));
+  }
+}
