@@ -65,8 +65,7 @@ class AlertLifecycleIT {
     Facts facts = new Facts(publisher);
     Officer officer = new Officer(http);
     officer.subscribe(receiver.url(), facts.project);
-    facts.registerProject(clock.instant());
-    facts.changeStatus(2, "UNDER_CONSTRUCTION", "SUSPENDED", LocalDate.now(ZHEJIANG));
+    facts.registerAndSuspend(clock.instant());
     String id = (String) officer.awaitAlert(facts.project, "project-suspended", "FIRING").get("id");
 
     clock.advance(Duration.ofMinutes(61));
@@ -100,8 +99,7 @@ class AlertLifecycleIT {
   void aRuleTurnedOffResolvesItsAlertsAndItsSettingsAreValidated() {
     Facts facts = new Facts(publisher);
     Officer officer = new Officer(http);
-    facts.registerProject(clock.instant());
-    facts.changeStatus(2, "UNDER_CONSTRUCTION", "SUSPENDED", LocalDate.now(ZHEJIANG));
+    facts.registerAndSuspend(clock.instant());
     officer.awaitAlert(facts.project, "project-suspended", "FIRING");
 
     String etag = http.get().uri("/api/v1/rules/project-suspended").exchange().expectStatus().isOk()
@@ -145,8 +143,7 @@ class AlertLifecycleIT {
     Officer officer = new Officer(http);
     String subscription = officer.subscribe(receiver.url(), facts.project);
     receiver.answerNext(410);
-    facts.registerProject(clock.instant());
-    facts.changeStatus(2, "UNDER_CONSTRUCTION", "SUSPENDED", LocalDate.now(ZHEJIANG));
+    facts.registerAndSuspend(clock.instant());
 
     await().atMost(Duration.ofSeconds(15)).until(() -> "DISABLED".equals(http.get()
         .uri("/api/v1/subscriptions/" + subscription).exchange().expectBody(Map.class).returnResult()

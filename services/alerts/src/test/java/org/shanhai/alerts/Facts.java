@@ -3,6 +3,7 @@ package org.shanhai.alerts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -67,6 +68,12 @@ final class Facts {
         new ProgressReported(project, sequence, "update-" + sequence, pairing, CHANGSHAN, CIXI, "INDUSTRIAL_ENCLAVE",
             reportDate, status, new BigDecimal("93000000.00"), new BigDecimal(cumulative), null, null,
             null, warnings, "officer.changshan", Instant.now()));
+  }
+
+  /** Registered at {@code at}, then suspended (停工) as of the same day in Zhejiang. */
+  void registerAndSuspend(Instant at) {
+    registerProject(at);
+    changeStatus(2, "UNDER_CONSTRUCTION", "SUSPENDED", LocalDate.ofInstant(at, ZoneId.of("Asia/Shanghai")));
   }
 
   String changeStatus(long sequence, String from, String to, LocalDate effective) {

@@ -27,12 +27,16 @@ class EventConsumers {
 
   @Bean
   Consumer<Message<byte[]>> onProjectEvent(Projections projections, Evaluation evaluation, ConsumedEvents consumed) {
-    return message -> consumed.handle(IncomingEvent.from(message),
-        event -> projections.apply(event).flatMap(outcome -> evaluation.after(event).thenReturn(outcome)));
+    return projectThenEvaluate(projections, evaluation, consumed);
   }
 
   @Bean
   Consumer<Message<byte[]>> onPayoutEvent(Projections projections, Evaluation evaluation, ConsumedEvents consumed) {
+    return projectThenEvaluate(projections, evaluation, consumed);
+  }
+
+  private static Consumer<Message<byte[]>> projectThenEvaluate(Projections projections, Evaluation evaluation,
+      ConsumedEvents consumed) {
     return message -> consumed.handle(IncomingEvent.from(message),
         event -> projections.apply(event).flatMap(outcome -> evaluation.after(event).thenReturn(outcome)));
   }
