@@ -17,7 +17,7 @@ class ArchitectureTest {
 
   private static final String[] DOMAIN = {"org.shanhai.alerts.rule", "org.shanhai.alerts.alert",
       "org.shanhai.alerts.silence", "org.shanhai.alerts.subscription", "org.shanhai.alerts.delivery",
-      "org.shanhai.alerts.target", "org.shanhai.alerts.projection"};
+      "org.shanhai.alerts.targets", "org.shanhai.alerts.projection"};
 
   @ArchTest
   static final ArchRule domainDependsOnNoFramework = noClasses().that().resideInAnyPackage(DOMAIN)

@@ -11,7 +11,7 @@ import org.shanhai.alerts.projection.Projections;
 import org.shanhai.alerts.rule.Evaluator;
 import org.shanhai.alerts.rule.RuleBook;
 import org.shanhai.alerts.rule.RuleService;
-import org.shanhai.alerts.target.TargetStore;
+import org.shanhai.alerts.targets.TargetStore;
 import org.shanhai.messaging.consumer.IncomingEvent;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;

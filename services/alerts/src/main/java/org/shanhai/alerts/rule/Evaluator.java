@@ -17,7 +17,7 @@ import org.shanhai.alerts.alert.Subject;
 import org.shanhai.alerts.projection.PayoutView;
 import org.shanhai.alerts.projection.ProjectView;
 import org.shanhai.alerts.projection.VillageView;
-import org.shanhai.alerts.target.Target;
+import org.shanhai.alerts.targets.Target;
 
 /**
  * The rules themselves: given what is known of a subject and today's date (Asia/Shanghai), which

@@ -14,7 +14,7 @@ import org.shanhai.alerts.alert.Check;
 import org.shanhai.alerts.projection.PayoutView;
 import org.shanhai.alerts.projection.ProjectView;
 import org.shanhai.alerts.projection.VillageView;
-import org.shanhai.alerts.target.Target;
+import org.shanhai.alerts.targets.Target;
 
 class EvaluatorTest {
 

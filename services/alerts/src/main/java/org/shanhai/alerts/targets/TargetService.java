@@ -1,0 +1,40 @@
+package org.shanhai.alerts.targets;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Setting and listing the annual investment targets the annual-target rule compares against. */
+@Service
+public class TargetService {
+
+  private final TargetStore store;
+  private final Clock clock;
+
+  TargetService(TargetStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public Mono<Target> set(Target.Scope scope, String key, int year, Target.Request request, String user) {
+    return Mono.defer(() -> {
+      Target target = Target.set(scope, key, year, request, user, clock.instant());
+      return store.put(target).thenReturn(target);
+    });
+  }
+
+  /** The targets of {@code year}, with the province's default when none was set for it. */
+  public Flux<Target> of(int year) {
+    return store.all(year).collectList().flatMapMany(set -> {
+      List<Target> all = new ArrayList<>(set);
+      if (all.stream().noneMatch(t -> t.scope() == Target.Scope.PROVINCE)) {
+        all.add(0, Target.provinceDefault(year));
+      }
+      return Flux.fromIterable(all);
+    });
+  }
+}
