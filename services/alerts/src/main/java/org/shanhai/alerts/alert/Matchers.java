@@ -41,7 +41,7 @@ public record Matchers(List<String> county, List<String> partner, List<String> p
         v.enumValue(prefix + "minSeverity", r.minSeverity(), Severity.class));
   }
 
-  public boolean isEmpty() {
+  public boolean selectsAll() {
     return county.isEmpty() && partner.isEmpty() && pairing.isEmpty() && project.isEmpty() && kind.isEmpty()
         && rule.isEmpty() && minSeverity == null;
   }

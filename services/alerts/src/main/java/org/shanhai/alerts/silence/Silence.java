@@ -33,7 +33,7 @@ public record Silence(String id, Matchers matchers, Instant startsAt, Instant en
         .check(r.comment() == null || r.comment().length() <= MAX_COMMENT, "comment", "too-long",
             "comment is at most " + MAX_COMMENT + " characters");
     Matchers matchers = Matchers.of(r.matchers(), "matchers.", v);
-    v.check(r.matchers() == null || !matchers.isEmpty(), "matchers", "required",
+    v.check(r.matchers() == null || !matchers.selectsAll(), "matchers", "required",
         "a silence needs at least one matcher; it would silence everything otherwise");
     Instant starts = r.startsAt() == null ? now : r.startsAt();
     if (r.endsAt() != null) {
