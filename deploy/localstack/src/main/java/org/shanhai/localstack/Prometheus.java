@@ -31,7 +31,7 @@ final class Prometheus implements AutoCloseable {
       return Optional.empty();
     }
     Path config = home.resolve("prometheus.yml");
-    Files.writeString(config, config(services));
+    Files.writeString(config, config(services, Path.of("deploy", "prometheus", "rules").toAbsolutePath()));
     Process process = new ProcessBuilder(binary.get().toString(), "--config.file=" + config,
         "--storage.tsdb.path=" + home.resolve("data").resolve("prometheus"),
         "--web.listen-address=localhost:" + port)
@@ -42,7 +42,8 @@ final class Prometheus implements AutoCloseable {
     return Optional.of(new Prometheus(process));
   }
 
-  static String config(Map<String, Integer> services) {
+  /** Scrapes {@code services} (name to port) every 5 s and evaluates the rules in {@code rules} (deploy/prometheus/rules). */
+  static String config(Map<String, Integer> services, Path rules) {
     String jobs = services.entrySet().stream().sorted(Map.Entry.comparingByKey())
         .map(s -> """
               - job_name: %s
@@ -51,7 +52,8 @@ final class Prometheus implements AutoCloseable {
                   - targets: ['localhost:%d']
             """.formatted(s.getKey(), s.getValue()))
         .collect(Collectors.joining());
-    return "global:\n  scrape_interval: 5s\nscrape_configs:\n" + jobs;
+    return "global:\n  scrape_interval: 5s\n  evaluation_interval: 5s\nrule_files:\n  - '" + rules.resolve("*.yml")
+        + "'\nscrape_configs:\n" + jobs;
   }
 
   @Override

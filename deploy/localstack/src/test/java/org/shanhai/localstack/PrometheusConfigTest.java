@@ -1,25 +1,84 @@
 package org.shanhai.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The Prometheus configuration: the local stack's and compose's pass {@code promtool check config},
+ * every rule file passes {@code promtool check rules} and has unit tests that pass
+ * {@code promtool test rules}. promtool comes with Debian's prometheus package, which .ci/run installs.
+ */
 class PrometheusConfigTest {
 
-  @Test
-  void scrapesEveryServiceOfTheLocalStackOnItsPort() throws Exception {
-    JsonNode config = new ObjectMapper(new YAMLFactory())
-        .readTree(Prometheus.config(Map.of("projects", 8081, "payouts", 18082)));
+  private static final Path PROMETHEUS = Path.of("..", "prometheus");
 
-    assertThat(config.path("scrape_configs")).hasSize(2);
-    JsonNode projects = config.path("scrape_configs").get(1);
+  @Test
+  void scrapesEveryServiceOfTheLocalStackOnItsPortAndLoadsTheRules() throws Exception {
+    JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(Prometheus.config(
+        Map.of("projects", 8081, "payouts", 18082, "alerts", 8083), PROMETHEUS.resolve("rules").toAbsolutePath()));
+
+    assertThat(config.path("scrape_configs")).hasSize(3);
+    JsonNode projects = config.path("scrape_configs").get(2);
     assertThat(projects.path("job_name").asText()).isEqualTo("projects");
     assertThat(projects.path("metrics_path").asText()).isEqualTo("/actuator/prometheus");
     assertThat(projects.path("static_configs").get(0).path("targets").get(0).asText()).isEqualTo("localhost:8081");
+    assertThat(config.path("rule_files").get(0).asText()).endsWith("rules/*.yml");
+  }
+
+  @Test
+  void theComposeAndLocalConfigurationsPassPromtool(@TempDir Path dir) throws Exception {
+    Path local = dir.resolve("prometheus.yml");
+    Files.writeString(local, Prometheus.config(Map.of("projects", 8081, "payouts", 8082, "alerts", 8083),
+        PROMETHEUS.resolve("rules").toAbsolutePath()));
+
+    assertThat(promtool("check", "config", PROMETHEUS.resolve("prometheus.yml").toString())).contains("SUCCESS");
+    assertThat(promtool("check", "config", local.toString())).contains("SUCCESS");
+  }
+
+  @Test
+  void everyRuleFileIsValidAndHasPassingUnitTests() throws Exception {
+    List<Path> rules;
+    try (Stream<Path> files = Files.list(PROMETHEUS.resolve("rules"))) {
+      rules = files.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
+    }
+    assertThat(rules).isNotEmpty();
+    for (Path file : rules) {
+      Path tests = PROMETHEUS.resolve("tests").resolve(file.getFileName().toString().replace(".yml", ".test.yml"));
+      assertThat(tests).as("unit tests of " + file).exists();
+      assertThat(promtool("check", "rules", file.toString())).contains("SUCCESS");
+      assertThat(promtool("test", "rules", tests.toString())).contains("SUCCESS").doesNotContain("FAILED");
+    }
+  }
+
+  /** Runs promtool and returns its output; fails the test when it exits non-zero. */
+  private static String promtool(String... args) throws IOException, InterruptedException {
+    Optional<Path> binary = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .map(d -> Path.of(d, "promtool")).filter(Files::isExecutable).findFirst();
+    assumeTrue(binary.isPresent(), "promtool is not installed here (Debian: apt-get install prometheus); "
+        + ".ci/run installs it, so CI runs these checks");
+    List<String> command = new ArrayList<>(List.of(binary.get().toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as("promtool %s:%n%s", String.join(" ", args), output).isZero();
+    return output;
   }
 }
