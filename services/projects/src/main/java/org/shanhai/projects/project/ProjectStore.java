@@ -3,6 +3,7 @@ package org.shanhai.projects.project;
 import org.shanhai.events.projects.ProjectRegistered;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Where projects are kept with their updates and their outbox, one document per project. */
@@ -24,6 +25,9 @@ public interface ProjectStore {
   Mono<Page<ProjectUpdate>> updates(String projectId, PageRequest page);
 
   Mono<ProjectUpdate> findUpdate(String projectId, String updateId);
+
+  /** Every project with its updates, oldest first: for the programme figures, read on a schedule. */
+  Flux<ProgressFigures> figures();
 
   /** A project with the fingerprint of the request that created it (for idempotent replays). */
   record StoredProject(Project project, String requestHash) {

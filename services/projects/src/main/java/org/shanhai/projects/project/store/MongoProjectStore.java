@@ -23,6 +23,7 @@ import org.shanhai.messaging.outbox.OutboxCollections;
 import org.shanhai.messaging.mongo.Values;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
+import org.shanhai.projects.project.ProgressFigures;
 import org.shanhai.projects.project.Project;
 import org.shanhai.projects.project.ProjectKind;
 import org.shanhai.projects.project.ProjectQuery;
@@ -117,6 +118,14 @@ class MongoProjectStore implements ProjectStore {
             .map(u -> updateFromDocument(projectId, u))
             .sorted(Comparator.comparingLong(ProjectUpdate::sequence).reversed())
             .toList());
+  }
+
+  @Override
+  public Flux<ProgressFigures> figures() {
+    return Flux.from(projects.find().projection(Projections.exclude(Outbox.FIELD)))
+        .map(d -> ProgressFigures.of(fromDocument(d), d.getList(UPDATES, Document.class, List.of()).stream()
+            .map(u -> updateFromDocument(d.getString("_id"), u))
+            .sorted(Comparator.comparingLong(ProjectUpdate::sequence)).toList()));
   }
 
   private static Document toDocument(Project p) {

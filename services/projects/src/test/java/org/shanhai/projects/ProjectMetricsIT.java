@@ -1,0 +1,64 @@
+package org.shanhai.projects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.shanhai.projects.metrics.ProjectMetrics;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The programme figures on /actuator/prometheus follow what officers report: starts, completions, investment per year. */
+@ProjectsServiceTest
+class ProjectMetricsIT {
+
+  @Autowired
+  WebTestClient http;
+  @Autowired
+  ProjectMetrics metrics;
+
+  @Test
+  void startsCompletionsAndInvestmentPerYearFollowTheReports() {
+    Officer officer = new Officer(http, "officer.changshan");
+    metrics.refresh();
+    Map<String, Double> before = figures();
+
+    String enclave = officer.anIndustrialEnclave();
+    officer.update(enclave, """
+        {"reportDate":"2021-06-30","status":"UNDER_CONSTRUCTION","cumulativeInvestment":"30000000.00"}""", null)
+        .expectStatus().isCreated();
+    officer.update(enclave, """
+        {"reportDate":"2022-12-31","status":"COMPLETED","cumulativeInvestment":"90000000.00"}""", null)
+        .expectStatus().isCreated();
+    metrics.refresh();
+    Map<String, Double> after = figures();
+
+    assertThat(delta(before, after, "shanhai_projects_started", "year=\"2021\"")).isEqualTo(1.0);
+    assertThat(delta(before, after, "shanhai_projects_completed", "year=\"2022\"")).isEqualTo(1.0);
+    assertThat(delta(before, after, "shanhai_projects_invested_yuan", "year=\"2021\"")).isEqualTo(30_000_000.0);
+    assertThat(delta(before, after, "shanhai_projects_invested_yuan", "year=\"2022\"")).isEqualTo(60_000_000.0);
+    assertThat(delta(before, after, "shanhai_projects", "status=\"COMPLETED\"")).isEqualTo(1.0);
+    assertThat(delta(before, after, "shanhai_projects_planned_investment_yuan", "kind=\"INDUSTRIAL_ENCLAVE\""))
+        .isEqualTo(93_000_000.0);
+  }
+
+  /** Every sample of 常山—慈溪 on the scrape, by its whole line up to the value. */
+  private Map<String, Double> figures() {
+    String body = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
+        .get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+    return body.lines().filter(l -> l.startsWith("shanhai_projects") && l.contains("county=\"330822\"")
+            && l.contains("partner=\"330282\""))
+        .collect(java.util.stream.Collectors.toMap(l -> l.substring(0, l.lastIndexOf(' ')),
+            l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))));
+  }
+
+  private static double delta(Map<String, Double> before, Map<String, Double> after, String name, String label) {
+    return sum(after, name, label) - sum(before, name, label);
+  }
+
+  private static double sum(Map<String, Double> samples, String name, String label) {
+    return samples.entrySet().stream().filter(e -> e.getKey().startsWith(name + "{") && e.getKey().contains(label))
+        .mapToDouble(Map.Entry::getValue).sum();
+  }
+}

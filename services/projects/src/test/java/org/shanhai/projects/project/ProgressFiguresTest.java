@@ -1,0 +1,52 @@
+package org.shanhai.projects.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class ProgressFiguresTest {
+
+  /** After the reports below, so none of them is in the future. */
+  private static final Clock LATER = Clock.fixed(Instant.parse("2023-01-15T02:00:00Z"), ZoneOffset.UTC);
+
+  @Test
+  void aProjectStartsAndCompletesInTheYearsOfItsReportsAndInvestsEachYearsIncrement() {
+    Project project = Projects.anIndustrialEnclave();
+    List<ProjectUpdate> updates = new ArrayList<>();
+    for (ProgressReport report : List.of(
+        Projects.report("2021-03-31", "SIGNED", null, null),
+        Projects.report("2021-06-30", "UNDER_CONSTRUCTION", "30000000.00", null),
+        Projects.report("2021-12-31", "TOPPED_OUT", "55000000.00", null),
+        Projects.report("2022-12-31", "COMPLETED", "90000000.00", null))) {
+      Project.Reported reported = project.report("update-" + project.sequence(), report, "hash",
+          ProjectPolicy.DEFAULT, "officer", LATER);
+      project = reported.project();
+      updates.add(reported.update());
+    }
+
+    ProgressFigures figures = ProgressFigures.of(project, updates);
+
+    assertThat(figures.startedIn()).contains(2021);
+    assertThat(figures.completedIn()).contains(2022);
+    assertThat(figures.investedByYear()).isEqualTo(Map.of(2021, new BigDecimal("55000000.00"),
+        2022, new BigDecimal("35000000.00")));
+  }
+
+  @Test
+  void aProjectNotYetStartedHasNoMilestones() {
+    ProgressFigures figures = ProgressFigures.of(Projects.anIndustrialEnclave(), List.of());
+
+    assertThat(figures.startedIn()).isEqualTo(Optional.empty());
+    assertThat(figures.completedIn()).isEqualTo(Optional.empty());
+    assertThat(figures.investedByYear()).isEmpty();
+  }
+}
