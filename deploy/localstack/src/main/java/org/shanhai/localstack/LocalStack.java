@@ -103,7 +103,8 @@ public final class LocalStack {
         demo.created(), demo.alreadyThere(), demo.skipped());
 
     Prometheus.startIfInstalled(port("PROMETHEUS_PORT", 9090),
-            Map.of("projects", projectsPort, "payouts", payoutsPort, "alerts", alertsPort), home, out)
+            Map.of("projects", projectsPort, "payouts", payoutsPort, "alerts", alertsPort),
+            Path.of("deploy", "prometheus", "rules"), home, out)
         .ifPresent(running::add);
 
     out.println();

@@ -21,8 +21,9 @@ final class Prometheus implements AutoCloseable {
     this.process = process;
   }
 
-  static Optional<Prometheus> startIfInstalled(int port, Map<String, Integer> services, Path home, PrintStream out)
-      throws IOException {
+  /** Starts Prometheus on {@code port} scraping {@code services} (name to port) with the rules in {@code rules}. */
+  static Optional<Prometheus> startIfInstalled(int port, Map<String, Integer> services, Path rules, Path home,
+      PrintStream out) throws IOException {
     Optional<Path> binary = Optional.ofNullable(System.getenv("PATH")).stream()
         .flatMap(path -> java.util.Arrays.stream(path.split(java.io.File.pathSeparator)))
         .map(dir -> Path.of(dir, "prometheus")).filter(Files::isExecutable).findFirst();
@@ -31,7 +32,7 @@ final class Prometheus implements AutoCloseable {
       return Optional.empty();
     }
     Path config = home.resolve("prometheus.yml");
-    Files.writeString(config, config(services, Path.of("deploy", "prometheus", "rules").toAbsolutePath()));
+    Files.writeString(config, config(services, rules.toAbsolutePath()));
     Process process = new ProcessBuilder(binary.get().toString(), "--config.file=" + config,
         "--storage.tsdb.path=" + home.resolve("data").resolve("prometheus"),
         "--web.listen-address=localhost:" + port)

@@ -27,7 +27,7 @@ class ComposeFileTest {
 
   @Test
   void declaresTheInfrastructureAndEveryService() {
-    assertThat(names(compose.path("services"))).contains("kafka", "mongodb", "projects", "payouts", "alerts", "prometheus");
+    assertThat(names(compose.path("services"))).contains("kafka", "mongodb", "projects", "payouts", "alerts", "prometheus", "alertmanager", "grafana");
   }
 
   @Test

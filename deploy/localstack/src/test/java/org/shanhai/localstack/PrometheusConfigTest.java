@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Prometheus configuration: the local stack's and compose's pass {@code promtool check config},
  * every rule file passes {@code promtool check rules} and has unit tests that pass
- * {@code promtool test rules}. promtool comes with Debian's prometheus package, which .ci/run installs.
+ * {@code promtool test rules}; Alertmanager's passes {@code amtool check-config}. Both tools come
+ * with Debian's prometheus and prometheus-alertmanager packages, which .ci/run installs.
  */
 class PrometheusConfigTest {
 
@@ -68,17 +69,28 @@ class PrometheusConfigTest {
     }
   }
 
-  /** Runs promtool and returns its output; fails the test when it exits non-zero. */
+  @Test
+  void theAlertmanagerConfigurationPassesAmtool() throws Exception {
+    assertThat(run("amtool", "prometheus-alertmanager", "check-config",
+        Path.of("..", "alertmanager", "alertmanager.yml").toString())).contains("SUCCESS");
+  }
+
   private static String promtool(String... args) throws IOException, InterruptedException {
+    return run("promtool", "prometheus", args);
+  }
+
+  /** Runs {@code tool} (from Debian's {@code debianPackage}) and returns its output; fails the test when it exits non-zero. */
+  private static String run(String tool, String debianPackage, String... args) throws IOException,
+      InterruptedException {
     Optional<Path> binary = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .map(d -> Path.of(d, "promtool")).filter(Files::isExecutable).findFirst();
-    assumeTrue(binary.isPresent(), "promtool is not installed here (Debian: apt-get install prometheus); "
-        + ".ci/run installs it, so CI runs these checks");
+        .map(d -> Path.of(d, tool)).filter(Files::isExecutable).findFirst();
+    assumeTrue(binary.isPresent(), tool + " is not installed here (Debian: apt-get install " + debianPackage
+        + "); .ci/run installs it, so CI runs these checks");
     List<String> command = new ArrayList<>(List.of(binary.get().toString()));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as("promtool %s:%n%s", String.join(" ", args), output).isZero();
+    assertThat(process.waitFor()).as("%s %s:%n%s", tool, String.join(" ", args), output).isZero();
     return output;
   }
 }

@@ -41,6 +41,8 @@ class ProjectMetricsIT {
     assertThat(delta(before, after, "shanhai_projects", "status=\"COMPLETED\"")).isEqualTo(1.0);
     assertThat(delta(before, after, "shanhai_projects_planned_investment_yuan", "kind=\"INDUSTRIAL_ENCLAVE\""))
         .isEqualTo(93_000_000.0);
+    assertThat(delta(before, after, "shanhai_projects_completed_investment_yuan", "kind=\"INDUSTRIAL_ENCLAVE\""))
+        .isEqualTo(90_000_000.0);
   }
 
   /** Every sample of 常山—慈溪 on the scrape, by its whole line up to the value. */

@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * The programme figures of one project, from its history: when it started (开工: first reported
  * under construction or later) and was completed (完工: first reported completed or in production),
  * and how much investment was completed in each calendar year (the year's last cumulative figure
- * less the year before's). A project registered already past a milestone dates it by its planned
- * date, else by its registration.
+ * less the year before's; nothing yet in the current year until a report says otherwise). A project
+ * registered already past a milestone dates it by its planned date, else by its registration.
  */
 public record ProgressFigures(Project project, Optional<Integer> startedIn, Optional<Integer> completedIn,
     Map<Integer, BigDecimal> investedByYear) {
@@ -23,8 +23,8 @@ public record ProgressFigures(Project project, Optional<Integer> startedIn, Opti
       ProjectStatus.TOPPED_OUT, ProjectStatus.COMPLETED, ProjectStatus.IN_PRODUCTION);
   private static final Set<ProjectStatus> COMPLETED = EnumSet.of(ProjectStatus.COMPLETED, ProjectStatus.IN_PRODUCTION);
 
-  /** The figures of {@code project} from its updates, oldest first. */
-  public static ProgressFigures of(Project project, List<ProjectUpdate> updates) {
+  /** The figures of {@code project} from its updates, oldest first, as of {@code currentYear}. */
+  public static ProgressFigures of(Project project, List<ProjectUpdate> updates, int currentYear) {
     LocalDate registered = project.registeredAt().atZone(Project.ZHEJIANG).toLocalDate();
     Optional<Integer> started = milestone(project, updates, STARTED,
         project.plannedStart() != null ? project.plannedStart() : registered);
@@ -41,6 +41,9 @@ public record ProgressFigures(Project project, Optional<Integer> startedIn, Opti
     for (Map.Entry<Integer, BigDecimal> year : lastOfYear.entrySet()) {
       invested.put(year.getKey(), year.getValue().subtract(before).max(BigDecimal.ZERO));
       before = year.getValue();
+    }
+    if (registered.getYear() <= currentYear) {
+      invested.putIfAbsent(currentYear, BigDecimal.ZERO.setScale(2));
     }
     return new ProgressFigures(project, started, completed, invested);
   }

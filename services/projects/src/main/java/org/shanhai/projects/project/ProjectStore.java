@@ -26,8 +26,8 @@ public interface ProjectStore {
 
   Mono<ProjectUpdate> findUpdate(String projectId, String updateId);
 
-  /** Every project with its updates, oldest first: for the programme figures, read on a schedule. */
-  Flux<ProgressFigures> figures();
+  /** The programme figures of every project as of {@code currentYear}: read on a schedule. */
+  Flux<ProgressFigures> figures(int currentYear);
 
   /** A project with the fingerprint of the request that created it (for idempotent replays). */
   record StoredProject(Project project, String requestHash) {

@@ -33,7 +33,7 @@ class ProgressFiguresTest {
       updates.add(reported.update());
     }
 
-    ProgressFigures figures = ProgressFigures.of(project, updates);
+    ProgressFigures figures = ProgressFigures.of(project, updates, 2022);
 
     assertThat(figures.startedIn()).contains(2021);
     assertThat(figures.completedIn()).contains(2022);
@@ -43,10 +43,11 @@ class ProgressFiguresTest {
 
   @Test
   void aProjectNotYetStartedHasNoMilestones() {
-    ProgressFigures figures = ProgressFigures.of(Projects.anIndustrialEnclave(), List.of());
+    ProgressFigures figures = ProgressFigures.of(Projects.anIndustrialEnclave(), List.of(), 2021);
 
     assertThat(figures.startedIn()).isEqualTo(Optional.empty());
     assertThat(figures.completedIn()).isEqualTo(Optional.empty());
-    assertThat(figures.investedByYear()).isEmpty();
+    assertThat(figures.investedByYear()).as("nothing reported this year yet")
+        .isEqualTo(Map.of(2021, new BigDecimal("0.00")));
   }
 }

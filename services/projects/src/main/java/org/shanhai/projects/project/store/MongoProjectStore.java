@@ -121,11 +121,11 @@ class MongoProjectStore implements ProjectStore {
   }
 
   @Override
-  public Flux<ProgressFigures> figures() {
+  public Flux<ProgressFigures> figures(int currentYear) {
     return Flux.from(projects.find().projection(Projections.exclude(Outbox.FIELD)))
         .map(d -> ProgressFigures.of(fromDocument(d), d.getList(UPDATES, Document.class, List.of()).stream()
             .map(u -> updateFromDocument(d.getString("_id"), u))
-            .sorted(Comparator.comparingLong(ProjectUpdate::sequence)).toList()));
+            .sorted(Comparator.comparingLong(ProjectUpdate::sequence)).toList(), currentYear));
   }
 
   private static Document toDocument(Project p) {
