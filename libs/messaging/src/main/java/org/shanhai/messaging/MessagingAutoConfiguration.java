@@ -24,12 +24,15 @@ import org.shanhai.messaging.outbox.OutboxProperties;
 import org.shanhai.messaging.outbox.OutboxRelay;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * What every service gets from shanhai-messaging: the outbox relay over the collections named in
@@ -92,6 +95,24 @@ public class MessagingAutoConfiguration {
   @Bean
   ConsumedEvents consumedEvents(MeterRegistry meters) {
     return new ConsumedEvents(meters);
+  }
+
+  /**
+   * For services that consume through the Spring Cloud Stream Kafka binder: counts each message the
+   * binder dead-letters ({@link ConsumedEvents#deadLettered}) and keeps it on the partition it came from.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(DlqPartitionFunction.class)
+  static class DeadLetterCounting {
+
+    @Bean
+    @ConditionalOnMissingBean
+    DlqPartitionFunction deadLetterCounter(ConsumedEvents consumed) {
+      return (group, record, error) -> {
+        consumed.deadLettered(group);
+        return DlqPartitionFunction.ORIGINAL_PARTITION.apply(group, record, error);
+      };
+    }
   }
 
   /** Named so Spring Boot's own Mongo indicator (which needs the {@code hello} command) steps aside. */

@@ -8,11 +8,9 @@ import org.shanhai.events.Sources;
 import org.shanhai.events.Topics;
 import org.shanhai.messaging.outbox.EventOutbox;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
-import org.shanhai.messaging.consumer.ConsumedEvents;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the domain's plain objects; everything else is a component found by scanning. */
@@ -34,14 +32,5 @@ class AlertsConfiguration {
   WebhookUrlPolicy webhookUrlPolicy(AlertsProperties properties) {
     return WebhookUrlPolicy.allowing(properties.webhooks().allowedHosts() == null ? List.of()
         : properties.webhooks().allowedHosts());
-  }
-
-  /** Counts each message the binder dead-letters, and keeps it on the partition it came from. */
-  @Bean
-  DlqPartitionFunction deadLetterCounter(ConsumedEvents consumed) {
-    return (group, record, error) -> {
-      consumed.deadLettered(group);
-      return DlqPartitionFunction.ORIGINAL_PARTITION.apply(group, record, error);
-    };
   }
 }

@@ -4,7 +4,6 @@ import java.util.function.Consumer;
 
 import org.shanhai.messaging.consumer.ConsumedEvents;
 import org.shanhai.messaging.consumer.IncomingEvent;
-import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -20,14 +19,5 @@ class ProjectEventConsumer {
   @Bean
   Consumer<Message<byte[]>> onProjectEvent(Projections projections, ConsumedEvents consumed) {
     return message -> consumed.handle(IncomingEvent.from(message), projections::apply);
-  }
-
-  /** Counts each message the binder dead-letters, and keeps it on the partition it came from. */
-  @Bean
-  DlqPartitionFunction deadLetterCounter(ConsumedEvents consumed) {
-    return (group, record, error) -> {
-      consumed.deadLettered(group);
-      return DlqPartitionFunction.ORIGINAL_PARTITION.apply(group, record, error);
-    };
   }
 }
