@@ -3,6 +3,7 @@ package org.shanhai.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,6 +71,25 @@ class ComposeFileTest {
       assertThat(compose.path("services").path(name).path("healthcheck").path("test").isArray())
           .as("healthcheck of %s", name).isTrue();
     }
+  }
+
+  @Test
+  void connectsEveryServiceToMongoDbAsItsOwnUserToItsOwnDatabase() throws IOException {
+    String users = Files.readString(ROOT.resolve("deploy/mongodb/create-service-users.js"));
+    JsonNode mongodb = compose.path("services").path("mongodb");
+    assertThat(mongodb.path("environment").path("MONGO_INITDB_ROOT_USERNAME").asText()).as("authentication is on").isNotEmpty();
+    assertThat(mongodb.path("entrypoint").toString()).contains("--keyFile");
+
+    for (String service : List.of("projects", "payouts", "alerts")) {
+      URI uri = URI.create(compose.path("services").path(service).path("environment").path("SPRING_MONGODB_URI").asText()
+          .replaceAll("\\$\\{[^}]*}", "password"));
+      assertThat(uri.getUserInfo()).as(service).startsWith(service + ":");
+      assertThat(uri.getPath()).as(service).isEqualTo("/" + service);
+      assertThat(uri.getQuery()).as(service).contains("authSource=" + service);
+      assertThat(mongodb.path("environment").has(service.toUpperCase() + "_MONGODB_PASSWORD")).as(service).isTrue();
+      assertThat(users).as("the users script creates " + service).contains('"' + service + '"');
+    }
+    assertThat(users).contains("role: \"readWrite\", db: service");
   }
 
   private static List<String> names(JsonNode node) {

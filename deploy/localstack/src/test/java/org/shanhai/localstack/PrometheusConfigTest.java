@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Prometheus configuration: the local stack's and compose's pass {@code promtool check config},
+ * The Prometheus configuration: the local stack's, compose's and the Kubernetes one (service
+ * discovery) pass {@code promtool check config},
  * every rule file passes {@code promtool check rules} and has unit tests that pass
  * {@code promtool test rules}; Alertmanager's passes {@code amtool check-config}. Both tools come
  * with Debian's prometheus and prometheus-alertmanager packages, which .ci/run installs.
@@ -45,13 +46,39 @@ class PrometheusConfigTest {
   }
 
   @Test
-  void theComposeAndLocalConfigurationsPassPromtool(@TempDir Path dir) throws Exception {
+  void theComposeKubernetesAndLocalConfigurationsPassPromtool(@TempDir Path dir) throws Exception {
     Path local = dir.resolve("prometheus.yml");
     Files.writeString(local, Prometheus.config(Map.of("projects", 8081, "payouts", 8082, "alerts", 8083),
         PROMETHEUS.resolve("rules").toAbsolutePath()));
 
     assertThat(promtool("check", "config", PROMETHEUS.resolve("prometheus.yml").toString())).contains("SUCCESS");
     assertThat(promtool("check", "config", local.toString())).contains("SUCCESS");
+  }
+
+  /**
+   * Debian's Prometheus is built without Kubernetes service discovery, so its promtool refuses
+   * {@code kubernetes_sd_configs}. Everything else in the cluster configuration (relabelling, rules,
+   * Alertmanager) is checked by promtool with the discovery swapped for file discovery; the
+   * discovery itself must watch the overlays' namespaces for endpoints.
+   */
+  @Test
+  void theKubernetesConfigurationPassesPromtoolAndDiscoversTheOverlaysNamespaces(@TempDir Path dir) throws Exception {
+    Path file = PROMETHEUS.resolve("prometheus-kubernetes.yml");
+    JsonNode discovery = new ObjectMapper(new YAMLFactory()).readTree(file.toFile())
+        .path("scrape_configs").get(0).path("kubernetes_sd_configs").get(0);
+    assertThat(discovery.path("role").asText()).isEqualTo("endpoints");
+    for (String overlay : List.of("staging", "production")) {
+      String namespace = new ObjectMapper(new YAMLFactory()).readTree(
+          Path.of("..", "k8s", "overlays", overlay, "kustomization.yaml").toFile()).path("namespace").asText();
+      assertThat(discovery.path("namespaces").path("names").toString()).as(overlay).contains('"' + namespace + '"');
+    }
+
+    Path swapped = dir.resolve("prometheus.yml");
+    Files.writeString(swapped, Files.readString(file).replaceAll(
+        "(?s)kubernetes_sd_configs:.*?(?=\\n    relabel_configs:)", "file_sd_configs:\n      - files: [targets.json]"));
+    Files.createSymbolicLink(dir.resolve("rules"), PROMETHEUS.resolve("rules").toAbsolutePath());
+    assertThat(Files.readString(swapped)).doesNotContain("kubernetes_sd_configs").contains("relabel_configs");
+    assertThat(promtool("check", "config", swapped.toString())).contains("SUCCESS");
   }
 
   @Test

@@ -1,0 +1,215 @@
+package org.shanhai.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Kubernetes manifests: each overlay renders with {@code kubectl kustomize} (offline), every
+ * object it renders passes its API schema (Kubernetes, Prometheus Operator, Strimzi; checked by
+ * deploy/k8s/validate with the kubernetes-models packages), and the objects fit together and fit
+ * the services: probes on the health groups, resources, graceful shutdown, a Service, autoscaler,
+ * disruption budget, scraping and network policy for every service, and a KafkaTopic for every topic
+ * the services use, co-partitioned, with no more consumer instances than partitions.
+ */
+class KubernetesManifestsTest {
+
+  private static final Path ROOT = Path.of("..", "..");
+  private static final Path K8S = ROOT.resolve("deploy/k8s");
+  private static final List<String> SERVICES = List.of("projects", "payouts", "alerts");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @ParameterizedTest
+  @ValueSource(strings = {"staging", "production"})
+  void everyObjectOfTheOverlayPassesItsSchema(String overlay, @TempDir Path dir) throws Exception {
+    List<JsonNode> objects = render(overlay);
+    Path file = dir.resolve(overlay + ".json");
+    JSON.writeValue(file.toFile(), objects);
+    Path validate = K8S.resolve("validate");
+    if (!Files.isDirectory(validate.resolve("node_modules"))) {
+      run(validate, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
+    }
+
+    String report = run(validate, "node", "validate.mjs", file.toAbsolutePath().toString());
+
+    assertThat(report.lines().filter(line -> line.startsWith("valid "))).hasSize(objects.size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"staging", "production"})
+  void everyServiceRunsWithProbesResourcesAndAGracefulShutdown(String overlay) throws Exception {
+    Objects objects = new Objects(render(overlay));
+    for (String service : SERVICES) {
+      JsonNode pod = objects.get("Deployment", service).path("spec").path("template").path("spec");
+      JsonNode container = pod.path("containers").get(0);
+      String what = overlay + " " + service;
+
+      assertThat(container.path("image").asText()).as(what).matches("shanhai/" + service + ":[0-9][0-9A-Za-z.-]*");
+      assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).as(what).isEqualTo("/actuator/health/readiness");
+      assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).as(what).isEqualTo("/actuator/health/liveness");
+      assertThat(container.path("startupProbe").path("httpGet").path("path").asText()).as(what).isEqualTo("/actuator/health/liveness");
+      assertThat(container.path("resources").path("requests").path("cpu").asText()).as(what).isNotEmpty();
+      assertThat(container.path("resources").path("limits").path("memory").asText()).as(what).isNotEmpty();
+      // Kubernetes kills the pod when the grace period ends: it must outlast the preStop pause and the
+      // application's shutdown phases (spring.lifecycle.timeout-per-shutdown-phase: 20s).
+      int preStop = container.path("lifecycle").path("preStop").path("exec").path("command").get(1).asInt();
+      assertThat(pod.path("terminationGracePeriodSeconds").asInt()).as(what).isGreaterThanOrEqualTo(preStop + 2 * 20);
+
+      Map<String, String> env = objects.environment(container);
+      assertThat(env).as(what).containsEntry("SERVER_PORT", "8080").containsKey("SPRING_KAFKA_BOOTSTRAP_SERVERS")
+          .containsEntry("SPRING_MONGODB_DATABASE", service);
+      assertThat(container.path("env").findValues("secretKeyRef")).as(what + ": the MongoDB URI, user and password come from its own Secret")
+          .anySatisfy(ref -> assertThat(ref.path("name").asText()).isEqualTo(service + "-mongodb"));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"staging", "production"})
+  void everyServiceHasAServiceAnAutoscalerADisruptionBudgetScrapingAndPolicies(String overlay) throws Exception {
+    Objects objects = new Objects(render(overlay));
+    for (String service : SERVICES) {
+      JsonNode podLabels = objects.get("Deployment", service).path("spec").path("template").path("metadata").path("labels");
+      String what = overlay + " " + service;
+
+      assertThat(selects(objects.get("Service", service).path("spec").path("selector"), podLabels)).as(what).isTrue();
+      JsonNode autoscaler = objects.get("HorizontalPodAutoscaler", service).path("spec");
+      assertThat(autoscaler.path("scaleTargetRef").path("name").asText()).as(what).isEqualTo(service);
+      assertThat(autoscaler.path("minReplicas").asInt()).as(what).isPositive().isLessThanOrEqualTo(autoscaler.path("maxReplicas").asInt());
+      assertThat(selects(objects.get("PodDisruptionBudget", service).path("spec").path("selector").path("matchLabels"), podLabels)).as(what).isTrue();
+
+      JsonNode serviceLabels = objects.get("Service", service).path("metadata").path("labels");
+      assertThat(objects.all("ServiceMonitor")).as(what + " is scraped").anySatisfy(monitor -> {
+        assertThat(selects(monitor.path("spec").path("selector").path("matchLabels"), serviceLabels)).isTrue();
+        assertThat(monitor.path("spec").path("endpoints").get(0).path("path").asText()).isEqualTo("/actuator/prometheus");
+      });
+      assertThat(objects.all("NetworkPolicy")).as(what + ": all traffic denied but what is allowed").anySatisfy(policy -> {
+        assertThat(selects(policy.path("spec").path("podSelector").path("matchLabels"), podLabels)).isTrue();
+        assertThat(policy.path("spec").path("policyTypes").toString()).contains("Ingress", "Egress");
+        assertThat(policy.path("spec").has("ingress") || policy.path("spec").has("egress")).isFalse();
+      });
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"staging", "production"})
+  void everyTopicTheServicesUseIsAKafkaTopicCoPartitionedWithEnoughPartitionsForTheAutoscalers(String overlay) throws Exception {
+    Objects objects = new Objects(render(overlay));
+    Map<String, JsonNode> topics = new HashMap<>();
+    objects.all("KafkaTopic").forEach(topic -> topics.put(topic.path("metadata").path("name").asText(), topic.path("spec")));
+    Set<Integer> partitionCounts = new HashSet<>();
+    topics.values().forEach(topic -> partitionCounts.add(topic.path("partitions").asInt()));
+    assertThat(partitionCounts).as("every topic is keyed by project id: one partition count, so they are co-partitioned").hasSize(1);
+    int partitions = partitionCounts.iterator().next();
+
+    for (String service : SERVICES) {
+      JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(
+          ROOT.resolve("services").resolve(service).resolve("src/main/resources/application.yml").toFile());
+      JsonNode stream = config.path("spring").path("cloud").path("stream");
+      List<String> used = new ArrayList<>(stream.path("bindings").findValuesAsText("destination"));
+      used.addAll(stream.path("kafka").path("bindings").findValuesAsText("dlq-name"));
+      assertThat(topics.keySet()).as("topics %s uses", service).containsAll(used);
+      if (!used.isEmpty()) {
+        assertThat(objects.get("HorizontalPodAutoscaler", service).path("spec").path("maxReplicas").asInt())
+            .as("%s %s: a consumer group uses at most one instance per partition", overlay, service).isLessThanOrEqualTo(partitions);
+      }
+      Map<String, String> env = objects.environment(objects.get("Deployment", service).path("spec").path("template").path("spec").path("containers").get(0));
+      assertThat(env).as("the partition count %s would create its topic with", service)
+          .containsEntry("SHANHAI_" + service.toUpperCase() + "_TOPIC_PARTITIONS", String.valueOf(partitions));
+    }
+    topics.forEach((name, topic) -> {
+      int replicas = topic.path("replicas").asInt();
+      int inSync = topic.path("config").path("min.insync.replicas").asInt();
+      assertThat(inSync).as("%s %s: acks=all needs this many in sync, and one broker may be down", overlay, name)
+          .isBetween(1, Math.max(1, replicas - 1));
+    });
+  }
+
+  private static boolean selects(JsonNode selector, JsonNode labels) {
+    if (selector.isEmpty()) {
+      return false;
+    }
+    for (var entry : selector.properties()) {
+      if (!entry.getValue().asText().equals(labels.path(entry.getKey()).asText(null))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The objects an overlay renders to, by kind and name. */
+  private record Objects(List<JsonNode> list) {
+
+    List<JsonNode> all(String kind) {
+      return list.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
+    }
+
+    JsonNode get(String kind, String name) {
+      return all(kind).stream().filter(o -> o.path("metadata").path("name").asText().equals(name)).findFirst()
+          .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    /** A container's plain environment: its ConfigMaps (which must be rendered too) and literal values. */
+    Map<String, String> environment(JsonNode container) {
+      Map<String, String> env = new HashMap<>();
+      for (JsonNode source : container.path("envFrom")) {
+        String name = source.path("configMapRef").path("name").asText();
+        get("ConfigMap", name).path("data").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+      }
+      container.path("env").forEach(e -> {
+        if (e.has("value")) {
+          env.put(e.path("name").asText(), e.path("value").asText());
+        }
+      });
+      return env;
+    }
+  }
+
+  private static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
+    String yaml = run(ROOT, "kubectl", "kustomize", K8S.resolve("overlays").resolve(overlay).toAbsolutePath().toString());
+    List<JsonNode> objects = new ArrayList<>();
+    try (var parser = new YAMLMapper().createParser(yaml)) {
+      new YAMLMapper().readValues(parser, JsonNode.class).forEachRemaining(o -> {
+        if (!o.isEmpty()) {
+          objects.add(o);
+        }
+      });
+    }
+    assertThat(objects).as(overlay).isNotEmpty();
+    return objects;
+  }
+
+  /** Runs a tool in {@code dir} and returns its output; fails the test when it exits non-zero. */
+  private static String run(Path dir, String tool, String... args) throws IOException, InterruptedException {
+    Optional<Path> binary = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .map(d -> Path.of(d, tool)).filter(Files::isExecutable).findFirst();
+    assumeTrue(binary.isPresent(), tool + " is not installed here; .ci/run requires kubectl, node and npm, so CI runs these checks");
+    List<String> command = new ArrayList<>(List.of(binary.get().toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(false)
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as("%s %s:%n%s", tool, String.join(" ", args), output).isZero();
+    return output;
+  }
+}
