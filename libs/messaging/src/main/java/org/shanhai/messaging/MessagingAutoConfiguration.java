@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -16,6 +18,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.shanhai.messaging.consumer.ConsumedEvents;
+import org.shanhai.messaging.deadletter.DeadLetters;
+import org.shanhai.messaging.deadletter.DeadLettersEndpoint;
 import org.shanhai.messaging.kafka.KafkaHealthIndicator;
 import org.shanhai.messaging.mongo.MongoPingHealthIndicator;
 import org.shanhai.messaging.outbox.EventOutbox;
@@ -28,11 +32,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.cloud.stream.binder.kafka.properties.KafkaBindingProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * What every service gets from shanhai-messaging: the outbox relay over the collections named in
@@ -99,11 +107,12 @@ public class MessagingAutoConfiguration {
 
   /**
    * For services that consume through the Spring Cloud Stream Kafka binder: counts each message the
-   * binder dead-letters ({@link ConsumedEvents#deadLettered}) and keeps it on the partition it came from.
+   * binder dead-letters ({@link ConsumedEvents#deadLettered}) and keeps it on the partition it came
+   * from; {@code /actuator/deadletters} lists and replays the dead-letter topics of its bindings.
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(DlqPartitionFunction.class)
-  static class DeadLetterCounting {
+  static class DeadLetterHandling {
 
     @Bean
     @ConditionalOnMissingBean
@@ -112,6 +121,26 @@ public class MessagingAutoConfiguration {
         consumed.deadLettered(group);
         return DlqPartitionFunction.ORIGINAL_PARTITION.apply(group, record, error);
       };
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    DeadLettersEndpoint deadLettersEndpoint(KafkaProperties kafka, Environment environment) {
+      return new DeadLettersEndpoint(new DeadLetters(kafka.buildAdminProperties()), deadLetterTopics(environment));
+    }
+
+    /** The dead-letter topic of every binding with {@code enable-dlq}: its {@code dlq-name}, or the binder's default name. */
+    static Set<String> deadLetterTopics(Environment environment) {
+      Set<String> topics = new TreeSet<>();
+      Binder.get(environment).bind("spring.cloud.stream.kafka.bindings", Bindable.mapOf(String.class, KafkaBindingProperties.class))
+          .orElse(Map.of()).forEach((binding, properties) -> {
+            if (properties.getConsumer().isEnableDlq()) {
+              String name = properties.getConsumer().getDlqName();
+              topics.add(name != null ? name : "error." + environment.getProperty("spring.cloud.stream.bindings." + binding + ".destination")
+                  + "." + environment.getProperty("spring.cloud.stream.bindings." + binding + ".group"));
+            }
+          });
+      return topics;
     }
   }
 

@@ -71,6 +71,28 @@ class ProjectEventConsumerIT {
         .isEqualTo("this is not a CloudEvent");
     assertThat(view(project)).isNotNull();
     assertThat(metric("shanhai_events_dead_lettered_total{application=\"payouts\",group=\"payouts\"")).isEqualTo(1.0);
+
+    // The binder's dead letter says where it came from and why it failed; /actuator/deadletters shows it.
+    assertThat(deadLetters.awaitKey("poison", 1, Duration.ofSeconds(1)).get(0).headers())
+        .containsEntry("x-original-topic", Topics.PROJECTS).containsKey("x-exception-message");
+    String dlq = "shanhai.projects.v1.payouts.dlq";
+    http.get().uri("/actuator/deadletters").exchange().expectStatus().isOk().expectBody()
+        .jsonPath("$['" + dlq + "'].letters").isEqualTo(1).jsonPath("$['" + dlq + "'].waiting").isEqualTo(1);
+    http.get().uri("/actuator/deadletters/" + dlq).exchange().expectStatus().isOk().expectBody()
+        .jsonPath("$[0].key").isEqualTo("poison").jsonPath("$[0].originalTopic").isEqualTo(Topics.PROJECTS)
+        .jsonPath("$[0].error").value(error -> assertThat((String) error).contains("no ce_id header"))
+        .jsonPath("$[0].replayed").isEqualTo(false);
+
+    // Replayed while still poison: the consumer fails on it again and the binder dead-letters it again.
+    http.post().uri("/actuator/deadletters/" + dlq).exchange().expectStatus().isOk().expectBody()
+        .jsonPath("$.replayed").isEqualTo(1).jsonPath("$.toTopics['" + Topics.PROJECTS + "']").isEqualTo(1);
+    assertThat(deadLetters.awaitKey("poison", 2, Duration.ofSeconds(60))).hasSize(2);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        metric("shanhai_events_dead_lettered_total{application=\"payouts\",group=\"payouts\"")).isEqualTo(2.0));
+    http.get().uri("/actuator/deadletters").exchange().expectStatus().isOk().expectBody()
+        .jsonPath("$['" + dlq + "'].letters").isEqualTo(2).jsonPath("$['" + dlq + "'].waiting").isEqualTo(1);
+    http.post().uri("/actuator/deadletters/shanhai.projects.v1").exchange().expectStatus().isNotFound().expectBody()
+        .jsonPath("$.title").isEqualTo("Not a dead-letter topic of this service");
   }
 
   private static ProjectStatusChanged statusChange(String project, long sequence, String to) {
