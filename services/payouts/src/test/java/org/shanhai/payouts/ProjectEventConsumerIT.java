@@ -17,6 +17,7 @@ import org.shanhai.events.projects.ProjectStatusChanged;
 import org.shanhai.testkit.EventPublisher;
 import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 
@@ -91,7 +92,8 @@ class ProjectEventConsumerIT {
         metric("shanhai_events_dead_lettered_total{application=\"payouts\",group=\"payouts\"")).isEqualTo(2.0));
     http.get().uri("/actuator/deadletters").exchange().expectStatus().isOk().expectBody()
         .jsonPath("$['" + dlq + "'].letters").isEqualTo(2).jsonPath("$['" + dlq + "'].waiting").isEqualTo(1);
-    http.post().uri("/actuator/deadletters/shanhai.projects.v1").exchange().expectStatus().isNotFound().expectBody()
+    http.post().uri("/actuator/deadletters/shanhai.projects.v1").exchange().expectStatus().isNotFound()
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON).expectBody()
         .jsonPath("$.title").isEqualTo("Not a dead-letter topic of this service");
   }
 

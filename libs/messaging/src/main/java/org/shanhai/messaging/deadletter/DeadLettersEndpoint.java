@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.kafka.common.KafkaException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -38,13 +40,17 @@ public class DeadLettersEndpoint {
   }
 
   @ReadOperation
-  public Map<String, Summary> topics() {
+  public WebEndpointResponse<Object> topics() {
     Map<String, Summary> summaries = new LinkedHashMap<>();
-    topics.stream().sorted().forEach(topic -> {
-      List<DeadLetters.DeadLetter> letters = deadLetters.list(topic);
-      summaries.put(topic, new Summary(letters.size(), letters.stream().filter(l -> !l.replayed()).count()));
-    });
-    return summaries;
+    try {
+      topics.stream().sorted().forEach(topic -> {
+        List<DeadLetters.DeadLetter> letters = deadLetters.list(topic);
+        summaries.put(topic, new Summary(letters.size(), letters.stream().filter(l -> !l.replayed()).count()));
+      });
+    } catch (KafkaException e) {
+      return problem(503, "Kafka is not answering", e.getMessage());
+    }
+    return new WebEndpointResponse<>(summaries);
   }
 
   @ReadOperation
@@ -52,7 +58,11 @@ public class DeadLettersEndpoint {
     if (!topics.contains(topic)) {
       return unknown(topic);
     }
-    return new WebEndpointResponse<>(deadLetters.list(topic));
+    try {
+      return new WebEndpointResponse<>(deadLetters.list(topic));
+    } catch (KafkaException e) {
+      return problem(503, "Kafka is not answering", e.getMessage());
+    }
   }
 
   @WriteOperation
@@ -60,13 +70,24 @@ public class DeadLettersEndpoint {
     if (!topics.contains(topic)) {
       return unknown(topic);
     }
-    return new WebEndpointResponse<>(deadLetters.replay(topic));
+    try {
+      return new WebEndpointResponse<>(deadLetters.replay(topic));
+    } catch (KafkaException e) {
+      return problem(503, "Kafka is not answering", e.getMessage());
+    } catch (IllegalStateException e) {
+      // A letter that cannot say where it came from, or a topic that could not be read to its end.
+      return problem(409, "The dead letters cannot be replayed", e.getMessage());
+    }
   }
 
   private WebEndpointResponse<Object> unknown(String topic) {
-    ProblemDetail problem = ProblemDetail.forStatus(404);
-    problem.setTitle("Not a dead-letter topic of this service");
-    problem.setDetail(topic + " is not one of " + topics.stream().sorted().toList());
-    return new WebEndpointResponse<>(problem, 404);
+    return problem(404, "Not a dead-letter topic of this service", topic + " is not one of " + topics.stream().sorted().toList());
+  }
+
+  private static WebEndpointResponse<Object> problem(int status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatus(status);
+    problem.setTitle(title);
+    problem.setDetail(detail);
+    return new WebEndpointResponse<>(problem, status, MediaType.APPLICATION_PROBLEM_JSON);
   }
 }
