@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -111,6 +113,22 @@ class PayoutsFlowIT {
         .jsonPath("$.paid").isEqualTo("6000000.00")
         .jsonPath("$.outstanding").isEqualTo("0.00")
         .jsonPath("$.villagesBenefiting").isEqualTo(120);
+
+    // Paid in full on its due date: it counts towards the on-time payout rate of 衢江—鄞州 for 2020.
+    metrics.refresh();
+    String scraped = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
+        .get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+    String tags = "\\{application=\"payouts\",county=\"%s\",partner=\"%s\",year=\"2020\"} ".formatted(
+        SeedStory.QUJIANG, SeedStory.YINZHOU);
+    double known = sample(scraped, "shanhai_payouts_timeliness_known" + tags);
+    assertThat(known).isPositive();
+    assertThat(sample(scraped, "shanhai_payouts_paid_on_time" + tags)).isEqualTo(known);
+  }
+
+  private static double sample(String scraped, String regex) {
+    Matcher m = Pattern.compile("(?m)^" + regex + "(\\S+)$").matcher(scraped);
+    assertThat(m.find()).as("%s in%n%s", regex, scraped).isTrue();
+    return Double.parseDouble(m.group(1));
   }
 
   @Test

@@ -53,7 +53,8 @@ public record Shareholding(
     String registeredBy,
     Instant registeredAt) {
 
-  static final ZoneId ZHEJIANG = ZoneId.of("Asia/Shanghai");
+  /** Due dates are days in Zhejiang (DESIGN.md §4). */
+  public static final ZoneId ZHEJIANG = ZoneId.of("Asia/Shanghai");
   static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
   static final int MAX_VILLAGES = 10_000;
   static final int MAX_TERM = 50;
