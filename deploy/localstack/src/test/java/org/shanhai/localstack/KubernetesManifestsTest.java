@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,8 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * object it renders passes its API schema (Kubernetes, Prometheus Operator, Strimzi; checked by
  * deploy/k8s/validate with the kubernetes-models packages), and the objects fit together and fit
  * the services: probes on the health groups, resources, graceful shutdown, a Service, autoscaler,
- * disruption budget, scraping and network policy for every service, and a KafkaTopic for every topic
- * the services use, co-partitioned, with no more consumer instances than partitions.
+ * disruption budget, scraping and network policy for every service, an Ingress that routes every
+ * path of each service's OpenAPI document to it, and a KafkaTopic for every topic the services use,
+ * co-partitioned, with no more consumer instances than partitions.
  */
 class KubernetesManifestsTest {
 
@@ -143,6 +146,37 @@ class KubernetesManifestsTest {
       assertThat(inSync).as("%s %s: acks=all needs this many in sync, and one broker may be down", overlay, name)
           .isBetween(1, Math.max(1, replicas - 1));
     });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"staging", "production"})
+  void theIngressRoutesEveryPathOfEachServicesApiToItAndNothingElse(String overlay) throws Exception {
+    Objects objects = new Objects(render(overlay));
+    Map<String, String> routes = new HashMap<>();
+    for (JsonNode ingress : objects.all("Ingress")) {
+      for (JsonNode path : ingress.path("spec").path("rules").findValues("paths").stream().flatMap(p -> stream(p)).toList()) {
+        assertThat(path.path("pathType").asText()).isEqualTo("Prefix");
+        routes.put(path.path("path").asText(), path.path("backend").path("service").path("name").asText());
+      }
+    }
+    assertThat(routes.keySet()).as("only the API leaves the cluster, never /actuator").allMatch(p -> p.startsWith("/api/v1/"));
+
+    for (String service : SERVICES) {
+      JsonNode openApi = JSON.readTree(ROOT.resolve("docs/openapi").resolve(service + ".json").toFile());
+      openApi.path("paths").fieldNames().forEachRemaining(path -> {
+        // Prefix matching is by whole path segments: the longest matching prefix wins, as in ingress-nginx.
+        String route = routes.keySet().stream().filter(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"))
+            .max(Comparator.comparingInt(String::length)).orElse(null);
+        assertThat(route).as("%s %s is routed", overlay, path).isNotNull();
+        assertThat(routes.get(route)).as("%s %s goes to %s", overlay, path, service).isEqualTo(service);
+      });
+    }
+  }
+
+  private static Stream<JsonNode> stream(JsonNode array) {
+    List<JsonNode> items = new ArrayList<>();
+    array.forEach(items::add);
+    return items.stream();
   }
 
   private static boolean selects(JsonNode selector, JsonNode labels) {
