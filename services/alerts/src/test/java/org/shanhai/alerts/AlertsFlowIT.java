@@ -146,6 +146,9 @@ class AlertsFlowIT {
         d -> d.size() == 1 && "DELIVERED".equals(d.get(0).get("status"))).get(0);
     assertThat((List<?>) delivery.get("attempts")).hasSize(2);
     assertThat(delivery.get("id")).isEqualTo(received.get(0).webhookId());
+    // Each item carries its alert event as JSON, as the webhook's body does.
+    Map<?, ?> event = (Map<?, ?>) ((List<Map<?, ?>>) delivery.get("items")).get(0).get("event");
+    assertThat(((Map<?, ?>) event.get("alert")).get("rule")).isEqualTo("project-suspended");
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.shanhai.alerts.alert.Matchers;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Subscriptions and their deliveries: make one (webhook or SSE), list, fetch, delete; see every
@@ -39,11 +41,34 @@ class SubscriptionController {
   private final SubscriptionService subscriptions;
   private final DeliveryService deliveries;
   private final RequestContext context;
+  private final JsonMapper json;
 
-  SubscriptionController(SubscriptionService subscriptions, DeliveryService deliveries, RequestContext context) {
+  SubscriptionController(SubscriptionService subscriptions, DeliveryService deliveries, RequestContext context,
+      JsonMapper json) {
     this.subscriptions = subscriptions;
     this.deliveries = deliveries;
     this.context = context;
+    this.json = json;
+  }
+
+  /** A delivery as shown: each alert event as the JSON object it is (as in the webhook's body), not as stored text. */
+  record DeliveryResponse(String id, String subscriptionId, List<ItemResponse> items, Delivery.Status status,
+      String reason, Instant createdAt, Instant nextAttemptAt, int attemptsInRound, List<Delivery.Attempt> attempts) {
+
+    static DeliveryResponse of(Delivery d, JsonMapper json) {
+      return new DeliveryResponse(d.id(), d.subscriptionId(), d.items().stream().map(i -> new ItemResponse(i.eventId(),
+          i.eventType(), i.alertId(), i.rule(), i.severity(), i.since(), event(i.data(), json))).toList(), d.status(),
+          d.reason(), d.createdAt(), d.nextAttemptAt(), d.attemptsInRound(), d.attempts());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> event(String data, JsonMapper json) {
+      return json.readValue(data, Map.class);
+    }
+  }
+
+  record ItemResponse(String eventId, String eventType, String alertId, String rule, String severity, Instant since,
+      Map<String, Object> event) {
   }
 
   /** A channel as shown: the secrets only as hints, except a secret this service just made up (shown once). */
@@ -113,13 +138,13 @@ class SubscriptionController {
   }
 
   @GetMapping("/{id}/deliveries")
-  Mono<Page<Delivery>> deliveries(@PathVariable String id, @RequestParam(required = false) String status,
+  Mono<Page<DeliveryResponse>> deliveries(@PathVariable String id, @RequestParam(required = false) String status,
       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
     Violations violations = new Violations();
     Delivery.Status wanted = violations.enumValue("status", status, Delivery.Status.class);
     PageRequest request = PageRequest.of(page, size, violations);
     RequestContext.rejectQueryIfAny(violations);
-    return deliveries.of(id, wanted, request);
+    return deliveries.of(id, wanted, request).map(p -> p.map(d -> DeliveryResponse.of(d, json)));
   }
 
   /** Sends again everything that failed since {@code since} (an ISO-8601 instant), with the same webhook ids. */
