@@ -1,21 +1,16 @@
 package org.shanhai.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -42,6 +37,9 @@ class KubernetesManifestsTest {
   private static final Path K8S = ROOT.resolve("deploy/k8s");
   private static final List<String> SERVICES = List.of("projects", "payouts", "alerts");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ExternalTool KUBECTL = new ExternalTool("kubectl", "from the Kubernetes or Google Cloud apt repository");
+  private static final ExternalTool NODE = new ExternalTool("node", "Debian: apt-get install nodejs");
+  private static final ExternalTool NPM = new ExternalTool("npm", "Debian: apt-get install npm");
 
   @ParameterizedTest
   @ValueSource(strings = {"staging", "production"})
@@ -51,10 +49,10 @@ class KubernetesManifestsTest {
     JSON.writeValue(file.toFile(), objects);
     Path validate = K8S.resolve("validate");
     if (!Files.isDirectory(validate.resolve("node_modules"))) {
-      run(validate, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
+      NPM.run(validate, "ci", "--no-audit", "--no-fund", "--loglevel=error");
     }
 
-    String report = run(validate, "node", "validate.mjs", file.toAbsolutePath().toString());
+    String report = NODE.run(validate, "validate.mjs", file.toAbsolutePath().toString());
 
     assertThat(report.lines().filter(line -> line.startsWith("valid "))).hasSize(objects.size());
   }
@@ -220,7 +218,7 @@ class KubernetesManifestsTest {
   }
 
   private static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
-    String yaml = run(ROOT, "kubectl", "kustomize", K8S.resolve("overlays").resolve(overlay).toAbsolutePath().toString());
+    String yaml = KUBECTL.run(ROOT, "kustomize", K8S.resolve("overlays").resolve(overlay).toAbsolutePath().toString());
     List<JsonNode> objects = new ArrayList<>();
     try (var parser = new YAMLMapper().createParser(yaml)) {
       new YAMLMapper().readValues(parser, JsonNode.class).forEachRemaining(o -> {
@@ -231,19 +229,5 @@ class KubernetesManifestsTest {
     }
     assertThat(objects).as(overlay).isNotEmpty();
     return objects;
-  }
-
-  /** Runs a tool in {@code dir} and returns its output; fails the test when it exits non-zero. */
-  private static String run(Path dir, String tool, String... args) throws IOException, InterruptedException {
-    Optional<Path> binary = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .map(d -> Path.of(d, tool)).filter(Files::isExecutable).findFirst();
-    assumeTrue(binary.isPresent(), tool + " is not installed here; .ci/run requires kubectl, node and npm, so CI runs these checks");
-    List<String> command = new ArrayList<>(List.of(binary.get().toString()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(false)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as("%s %s:%n%s", tool, String.join(" ", args), output).isZero();
-    return output;
   }
 }

@@ -1,18 +1,12 @@
 package org.shanhai.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PrometheusConfigTest {
 
   private static final Path PROMETHEUS = Path.of("..", "prometheus");
+  private static final ExternalTool PROMTOOL = new ExternalTool("promtool", "Debian: apt-get install prometheus");
+  private static final ExternalTool AMTOOL = new ExternalTool("amtool", "Debian: apt-get install prometheus-alertmanager");
 
   @Test
   void scrapesEveryServiceOfTheLocalStackOnItsPortAndLoadsTheRules() throws Exception {
@@ -98,26 +94,11 @@ class PrometheusConfigTest {
 
   @Test
   void theAlertmanagerConfigurationPassesAmtool() throws Exception {
-    assertThat(run("amtool", "prometheus-alertmanager", "check-config",
+    assertThat(AMTOOL.run(Path.of("."), "check-config",
         Path.of("..", "alertmanager", "alertmanager.yml").toString())).contains("SUCCESS");
   }
 
   private static String promtool(String... args) throws IOException, InterruptedException {
-    return run("promtool", "prometheus", args);
-  }
-
-  /** Runs {@code tool} (from Debian's {@code debianPackage}) and returns its output; fails the test when it exits non-zero. */
-  private static String run(String tool, String debianPackage, String... args) throws IOException,
-      InterruptedException {
-    Optional<Path> binary = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .map(d -> Path.of(d, tool)).filter(Files::isExecutable).findFirst();
-    assumeTrue(binary.isPresent(), tool + " is not installed here (Debian: apt-get install " + debianPackage
-        + "); .ci/run installs it, so CI runs these checks");
-    List<String> command = new ArrayList<>(List.of(binary.get().toString()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as("%s %s:%n%s", tool, String.join(" ", args), output).isZero();
-    return output;
+    return PROMTOOL.run(Path.of("."), args);
   }
 }
