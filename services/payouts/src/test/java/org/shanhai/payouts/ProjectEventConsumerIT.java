@@ -95,6 +95,10 @@ class ProjectEventConsumerIT {
     http.post().uri("/actuator/deadletters/shanhai.projects.v1").exchange().expectStatus().isNotFound()
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON).expectBody()
         .jsonPath("$.title").isEqualTo("Not a dead-letter topic of this service");
+    assertThat(deadLetters.drainFor(Duration.ofMillis(500))).as("the refused replay sent nothing")
+        .filteredOn(r -> "poison".equals(r.key())).hasSize(2);
+    http.get().uri("/actuator/deadletters").exchange().expectStatus().isOk().expectBody()
+        .jsonPath("$['" + dlq + "'].waiting").isEqualTo(1);
   }
 
   private static ProjectStatusChanged statusChange(String project, long sequence, String to) {
