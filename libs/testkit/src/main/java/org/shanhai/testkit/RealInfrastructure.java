@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.shanhai.localstack.KafkaBroker;
-import org.shanhai.localstack.MongoWireServer;
+import org.shanhai.embedded.KafkaBroker;
+import org.shanhai.embedded.MongoWireServer;
 
 /**
  * The real Kafka broker (KRaft) and the MongoDB wire-protocol server, started once per test JVM on

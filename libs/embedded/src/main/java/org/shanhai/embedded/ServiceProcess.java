@@ -1,4 +1,4 @@
-package org.shanhai.localstack;
+package org.shanhai.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
