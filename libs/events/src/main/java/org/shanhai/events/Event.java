@@ -6,8 +6,10 @@ package org.shanhai.events;
  */
 public interface Event {
 
-  /** The CloudEvents {@code type}, e.g. {@code shanhai.project.registered.v1}. */
-  String type();
+  /** The CloudEvents {@code type}, e.g. {@code shanhai.project.registered.v1}: each record's {@code TYPE}. */
+  default String type() {
+    return EventTypes.typeOf(getClass());
+  }
 
   /** The aggregate the event belongs to; the CloudEvents {@code subject}. */
   String aggregateId();

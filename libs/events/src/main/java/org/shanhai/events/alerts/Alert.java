@@ -3,6 +3,9 @@ package org.shanhai.events.alerts;
 import java.time.Instant;
 import java.util.Map;
 
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.ProjectId;
+
 /**
  * An alert as it stands after the fact that an event reports: which rule found what about which
  * subject, the labels subscribers route on (counties by GB/T code, pairing, project, project kind),
@@ -17,10 +20,10 @@ public record Alert(
     String state,
     String subjectType,
     String subjectId,
-    String mountainCounty,
-    String partnerCounty,
+    CountyCode mountainCounty,
+    CountyCode partnerCounty,
     String pairingId,
-    String projectId,
+    ProjectId projectId,
     String kind,
     String summary,
     Map<String, String> evidence,
@@ -29,6 +32,6 @@ public record Alert(
 
   /** The Kafka key: the project wherever there is one, so an alert stays in order with its project's facts. */
   String key() {
-    return projectId != null ? projectId : subjectId;
+    return projectId != null ? projectId.value() : subjectId;
   }
 }

@@ -7,9 +7,4 @@ public record AlertAcknowledged(long sequence, Alert alert, String acknowledgedB
     implements AlertEvent {
 
   public static final String TYPE = "shanhai.alert.acknowledged.v1";
-
-  @Override
-  public String type() {
-    return TYPE;
-  }
 }

@@ -6,9 +6,4 @@ import java.time.Instant;
 public record AlertEscalated(long sequence, Alert alert, String fromSeverity, Instant at) implements AlertEvent {
 
   public static final String TYPE = "shanhai.alert.escalated.v1";
-
-  @Override
-  public String type() {
-    return TYPE;
-  }
 }

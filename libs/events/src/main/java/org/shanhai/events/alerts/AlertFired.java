@@ -10,9 +10,4 @@ import java.time.Instant;
 public record AlertFired(long sequence, Alert alert, Instant triggeredAt, Instant at) implements AlertEvent {
 
   public static final String TYPE = "shanhai.alert.fired.v1";
-
-  @Override
-  public String type() {
-    return TYPE;
-  }
 }

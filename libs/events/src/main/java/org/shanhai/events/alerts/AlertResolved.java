@@ -10,9 +10,4 @@ public record AlertResolved(long sequence, Alert alert, String resolution, Strin
     Instant at) implements AlertEvent {
 
   public static final String TYPE = "shanhai.alert.resolved.v1";
-
-  @Override
-  public String type() {
-    return TYPE;
-  }
 }

@@ -1,12 +1,13 @@
 package org.shanhai.events.payouts;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import org.shanhai.events.Warning;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
+import org.shanhai.events.value.ProjectId;
 
 /**
  * A partner committed or disbursed aid funds (援建资金) to its mountain county, optionally for a
@@ -17,12 +18,12 @@ public record AidTransferred(
     String transferId,
     long sequence,
     String pairingId,
-    String fromCounty,
-    String toCounty,
-    String projectId,
+    CountyCode fromCounty,
+    CountyCode toCounty,
+    ProjectId projectId,
     String villageId,
     String transactionType,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+    Money amount,
     LocalDate date,
     String purpose,
     List<Warning> warnings,
@@ -32,17 +33,12 @@ public record AidTransferred(
   public static final String TYPE = "shanhai.aid.transferred.v1";
 
   @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
   public String aggregateId() {
     return transferId;
   }
 
   @Override
   public String key() {
-    return projectId != null ? projectId : pairingId;
+    return projectId != null ? projectId.value() : pairingId;
   }
 }

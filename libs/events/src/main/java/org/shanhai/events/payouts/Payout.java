@@ -1,9 +1,10 @@
 package org.shanhai.events.payouts;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
+import org.shanhai.events.value.ProjectId;
 
 /**
  * Which payout an event is about: one year's guaranteed (保底) or fixed (固定) return of one
@@ -12,12 +13,12 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 public record Payout(
     String payoutId,
     String shareholdingId,
-    String projectId,
+    ProjectId projectId,
     String pairingId,
-    String mountainCounty,
-    String partnerCounty,
+    CountyCode mountainCounty,
+    CountyCode partnerCounty,
     int year,
     LocalDate dueDate,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal guaranteedAmount,
+    Money guaranteedAmount,
     int villageCount) {
 }

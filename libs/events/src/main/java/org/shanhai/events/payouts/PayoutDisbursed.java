@@ -1,38 +1,22 @@
 package org.shanhai.events.payouts;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
+import org.shanhai.events.value.Money;
 
 /** Money was paid towards a payout; {@code paidAmount} and {@code status} are the payout's after it. */
 public record PayoutDisbursed(
     long sequence,
     Payout payout,
     String disbursementId,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+    Money amount,
     LocalDate paidOn,
     String reference,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal paidAmount,
+    Money paidAmount,
     String status,
     String recordedBy,
-    Instant at) implements PayoutsEvent {
+    Instant at) implements PayoutEvent {
 
   public static final String TYPE = "shanhai.payout.disbursed.v1";
-
-  @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
-  public String aggregateId() {
-    return payout.shareholdingId();
-  }
-
-  @Override
-  public String key() {
-    return payout.projectId();
-  }
 }

@@ -8,6 +8,5 @@ import org.shanhai.events.Event;
  * (aid to a county) or village id (income reports).
  */
 public sealed interface PayoutsEvent extends Event
-    permits ShareholdingRegistered, PayoutScheduled, PayoutDue, PayoutDisbursed, PayoutOverdue, AidTransferred,
-    VillageIncomeReported {
+    permits ShareholdingRegistered, PayoutEvent, AidTransferred, VillageIncomeReported {
 }

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
+import org.shanhai.events.value.ProjectId;
 
 /**
  * Village collectives took a stake in an enclave or park. {@code holderVillageIds} lists the
@@ -13,17 +16,17 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 public record ShareholdingRegistered(
     String shareholdingId,
     long sequence,
-    String projectId,
+    ProjectId projectId,
     String pairingId,
-    String mountainCounty,
-    String partnerCounty,
+    CountyCode mountainCounty,
+    CountyCode partnerCounty,
     String holderName,
     int villageCount,
     List<String> holderVillageIds,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal capital,
+    Money capital,
     String returnType,
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal guaranteedRate,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal fixedAnnualAmount,
+    Money fixedAnnualAmount,
     String payoutMonthDay,
     int firstPayoutYear,
     int lastPayoutYear,
@@ -33,17 +36,12 @@ public record ShareholdingRegistered(
   public static final String TYPE = "shanhai.shareholding.registered.v1";
 
   @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
   public String aggregateId() {
     return shareholdingId;
   }
 
   @Override
   public String key() {
-    return projectId;
+    return projectId.value();
   }
 }

@@ -1,12 +1,9 @@
 package org.shanhai.events.projects;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
+import org.shanhai.events.value.Money;
 
 /** The cumulative amount of investment planned to be completed by {@code date}, in yuan. */
-public record InvestmentPlanPoint(
-    LocalDate date,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal cumulative) {
+public record InvestmentPlanPoint(LocalDate date, Money cumulative) {
 }

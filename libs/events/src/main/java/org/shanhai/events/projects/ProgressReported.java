@@ -1,31 +1,33 @@
 package org.shanhai.events.projects;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import org.shanhai.events.Warning;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
+import org.shanhai.events.value.ProjectId;
 
 /**
  * A programme officer's periodic update was accepted. Figures are the project's values after the
- * update (a field the officer left out keeps its last reported value); {@code warnings} lists what
- * was accepted but looks wrong.
+ * update (a field the officer left out keeps its last reported value); {@code plannedInvestment} is
+ * null while the project's planned investment is not known; {@code warnings} lists what was
+ * accepted but looks wrong.
  */
 public record ProgressReported(
-    String projectId,
+    ProjectId projectId,
     long sequence,
     String updateId,
     String pairingId,
-    String mountainCounty,
-    String partnerCounty,
+    CountyCode mountainCounty,
+    CountyCode partnerCounty,
     String kind,
     LocalDate reportDate,
     String status,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal plannedInvestment,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal cumulativeInvestment,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal fundsInPlace,
+    Money plannedInvestment,
+    Money cumulativeInvestment,
+    Money fundsInPlace,
     Integer jobsCreated,
     String note,
     List<Warning> warnings,
@@ -35,12 +37,7 @@ public record ProgressReported(
   public static final String TYPE = "shanhai.project.progress-reported.v1";
 
   @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
   public String aggregateId() {
-    return projectId;
+    return projectId.value();
   }
 }

@@ -1,30 +1,32 @@
 package org.shanhai.events.projects;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
+import org.shanhai.events.value.ProjectId;
 
 /**
  * A cooperation project was registered under a pairing. The counties of the pairing travel with
- * it so consumers can label and route without asking the projects service.
+ * it so consumers can label and route without asking the projects service. {@code plannedInvestment}
+ * is null when it was not known at registration (an enclave is often registered long before).
  */
 public record ProjectRegistered(
-    String projectId,
+    ProjectId projectId,
     long sequence,
     String pairingId,
-    String mountainCounty,
-    String partnerCounty,
+    CountyCode mountainCounty,
+    CountyCode partnerCounty,
     String name,
     String kind,
-    String hostCounty,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal plannedInvestment,
+    CountyCode hostCounty,
+    Money plannedInvestment,
     List<InvestmentPlanPoint> investmentPlan,
     LocalDate plannedStart,
     LocalDate plannedCompletion,
-    String enclaveId,
+    ProjectId enclaveId,
     String status,
     String registeredBy,
     Instant registeredAt) implements ProjectEvent {
@@ -32,12 +34,7 @@ public record ProjectRegistered(
   public static final String TYPE = "shanhai.project.registered.v1";
 
   @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
   public String aggregateId() {
-    return projectId;
+    return projectId.value();
   }
 }

@@ -3,13 +3,16 @@ package org.shanhai.events.projects;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.ProjectId;
+
 /** A project moved from one status to another, as of {@code effectiveDate} (the report date of the update that moved it). */
 public record ProjectStatusChanged(
-    String projectId,
+    ProjectId projectId,
     long sequence,
     String pairingId,
-    String mountainCounty,
-    String partnerCounty,
+    CountyCode mountainCounty,
+    CountyCode partnerCounty,
     String kind,
     String from,
     String to,
@@ -20,12 +23,7 @@ public record ProjectStatusChanged(
   public static final String TYPE = "shanhai.project.status-changed.v1";
 
   @Override
-  public String type() {
-    return TYPE;
-  }
-
-  @Override
   public String aggregateId() {
-    return projectId;
+    return projectId.value();
   }
 }
