@@ -1,6 +1,7 @@
 package org.shanhai.web;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 
 import org.shanhai.web.validation.Conflict;
@@ -9,6 +10,8 @@ import org.shanhai.web.validation.NotFound;
 import org.shanhai.web.validation.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,6 +20,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
@@ -24,6 +29,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -89,32 +95,79 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         List.of(), exchange);
   }
 
-  /** Unreadable bodies: malformed JSON, wrong types, unknown fields, a body too large to buffer. */
+  /**
+   * Unreadable bodies (malformed JSON, wrong types, unknown fields or enum values, a body too large
+   * to buffer) and query or path parameters of the wrong type: 400 naming the field, and for an
+   * enum the values it takes.
+   */
   @Override
   protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException e,
       HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
     Throwable cause = e;
-    while (cause != null && !(cause instanceof JacksonException) && !(cause instanceof DataBufferLimitException)) {
+    while (cause != null && !(cause instanceof JacksonException) && !(cause instanceof DataBufferLimitException)
+        && !(cause instanceof TypeMismatchException)) {
       cause = cause.getCause();
     }
     if (cause instanceof DataBufferLimitException tooLarge) {
       return tooLarge(tooLarge, exchange);
     }
     if (cause instanceof JacksonException json) {
-      String field = json.getPath().stream()
-          .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
-          .reduce("", String::concat).replaceFirst("^\\.", "");
-      boolean unknownField = json instanceof UnrecognizedPropertyException;
-      String code = unknownField ? "unknown-field" : field.isEmpty() ? "malformed-json" : "wrong-type";
-      String message = unknownField ? field + " is not a field of this request"
-          : field.isEmpty() ? "the body is not well-formed JSON: " + json.getOriginalMessage()
-          : field + " has the wrong type or format: " + firstLine(json.getOriginalMessage());
       return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
-          "The body could not be read as this request; nothing was stored.",
-          List.of(new Violation(field.isEmpty() ? "body" : field, code, message)), exchange);
+          "The body could not be read as this request; nothing was stored.", List.of(unreadable(json)), exchange);
+    }
+    if (cause instanceof TypeMismatchException mismatch && e.getMethodParameter() != null) {
+      return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request parameters",
+          "Query or path parameters cannot be used as given.",
+          List.of(mismatched(e.getMethodParameter(), mismatch)), exchange);
     }
     String reason = e.getReason() == null ? "Bad request" : e.getReason();
     return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", reason, List.of(), exchange);
+  }
+
+  private static Violation unreadable(JacksonException json) {
+    String field = json.getPath().stream()
+        .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
+        .reduce("", String::concat).replaceFirst("^\\.", "");
+    if (json instanceof UnrecognizedPropertyException) {
+      return new Violation(field, "unknown-field", field + " is not a field of this request");
+    }
+    if (json instanceof InvalidFormatException format && format.getTargetType() != null
+        && format.getTargetType().isEnum()) {
+      return new Violation(field, "unknown-value", field + " must be one of " + constants(format.getTargetType()));
+    }
+    if (field.isEmpty()) {
+      return new Violation("body", "malformed-json", "the body is not well-formed JSON: " + json.getOriginalMessage());
+    }
+    return new Violation(field, "wrong-type", field + " has the wrong type or format: "
+        + firstLine(json.getOriginalMessage()));
+  }
+
+  /** A query or path parameter that does not convert: an enum names its values, a value type says what it takes. */
+  private static Violation mismatched(MethodParameter parameter, TypeMismatchException mismatch) {
+    String name = parameterName(parameter);
+    Class<?> type = parameter.getParameterType();
+    if (type.isEnum()) {
+      return new Violation(name, "unknown-value", name + " must be one of " + constants(type));
+    }
+    Throwable root = mismatch;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String why = root instanceof IllegalArgumentException && root.getMessage() != null ? root.getMessage()
+        : "it is not a " + type.getSimpleName();
+    return new Violation(name, "malformed", name + ": " + why);
+  }
+
+  private static String parameterName(MethodParameter parameter) {
+    RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+    PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+    String named = param != null ? (param.name().isEmpty() ? param.value() : param.name())
+        : path != null ? (path.name().isEmpty() ? path.value() : path.name()) : "";
+    return named.isEmpty() ? parameter.getParameterName() : named;
+  }
+
+  private static String constants(Class<?> enumType) {
+    return Arrays.toString(enumType.getEnumConstants());
   }
 
   /** Spring's own errors, shaped like ours. */

@@ -15,19 +15,16 @@ import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What every write needs from its HTTP request besides the body: the acting user ({@code X-User},
- * until authentication arrives), the {@code If-Match} version, and a fingerprint of the body that
- * tells an idempotent replay from a reused key. Also the checks on query parameters, which reach
- * MongoDB filters only after they match these patterns (no operator can slip through).
+ * What every write needs from its HTTP request besides the body and the acting user: the
+ * {@code If-Match} version, and a fingerprint of the body that tells an idempotent replay from a
+ * reused key. Also the check of ids in query parameters, which reach MongoDB filters only after they
+ * match this pattern (no operator can slip through).
  */
 public class RequestContext {
 
-  public static final String USER = "X-User";
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   public static final String REPLAYED = "Idempotent-Replayed";
 
-  private static final Pattern USER_NAME = Pattern.compile("[\\p{L}\\p{N}._@-]{1,100}");
-  private static final Pattern COUNTY_CODE = Pattern.compile("[0-9]{6}");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
   private static final Pattern ETAG = Pattern.compile("(W/)?\"([0-9]{1,18})\"");
 
@@ -47,15 +44,6 @@ public class RequestContext {
     return "\"" + version + "\"";
   }
 
-  /** The acting user, or 400 when the header is missing or malformed. */
-  public String user(String header) {
-    if (header == null || !USER_NAME.matcher(header).matches()) {
-      throw new BadRequest(List.of(new Violation(USER, "required",
-          "X-User names the acting officer: 1 to 100 letters, digits, '.', '_', '@' or '-'")));
-    }
-    return header;
-  }
-
   /** The version in {@code If-Match}, or null when absent; 400 when it is not one of our ETags. */
   public Long ifMatch(String header) {
     if (header == null) {
@@ -64,7 +52,7 @@ public class RequestContext {
     var m = ETAG.matcher(header.strip());
     if (!m.matches()) {
       throw new BadRequest(List.of(new Violation("If-Match", "malformed",
-          "If-Match takes the ETag of the project, e.g. \"3\"")));
+          "If-Match takes the ETag the resource was read with, e.g. \"3\"")));
     }
     return Long.parseLong(m.group(2));
   }
@@ -77,12 +65,6 @@ public class RequestContext {
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JRE", e);
-    }
-  }
-
-  public static void countyCode(String field, String value, Violations violations) {
-    if (value != null && !COUNTY_CODE.matcher(value).matches()) {
-      violations.add(field, "malformed", field + " is a six-digit GB/T 2260 code");
     }
   }
 

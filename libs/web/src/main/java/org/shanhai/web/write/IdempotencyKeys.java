@@ -1,4 +1,4 @@
-package org.shanhai.web;
+package org.shanhai.web.write;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
