@@ -2,12 +2,10 @@ package org.shanhai.messaging;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
@@ -18,6 +16,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.shanhai.messaging.consumer.ConsumedEvents;
+import org.shanhai.messaging.consumer.EventReader;
 import org.shanhai.messaging.deadletter.DeadLetters;
 import org.shanhai.messaging.deadletter.DeadLettersEndpoint;
 import org.shanhai.messaging.kafka.KafkaHealthIndicator;
@@ -35,7 +34,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaBindingProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.context.annotation.Bean;
@@ -44,19 +42,14 @@ import org.springframework.core.env.Environment;
 
 /**
  * What every service gets from shanhai-messaging: the outbox relay over the collections named in
- * {@code shanhai.outbox.collections}, its CloudEvents producer, and the Kafka and MongoDB health indicators.
- * Kafka and MongoDB settings are Spring Boot's own ({@code spring.kafka.*}, {@code spring.mongodb.*}).
+ * {@code shanhai.outbox.collections}, its CloudEvents producer, the consumers' reading and counting of
+ * events, dead-letter handling, and the Kafka and MongoDB health indicators. Kafka and MongoDB
+ * settings are Spring Boot's own ({@code spring.kafka.*}, {@code spring.mongodb.*}); the service
+ * supplies its {@link MongoDatabase} and its {@link Clock}.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({OutboxProperties.class, KafkaProperties.class})
 public class MessagingAutoConfiguration {
-
-  @Bean
-  @ConditionalOnMissingBean
-  Clock clock() {
-    // Millisecond ticks: what MongoDB stores, so a value read back equals the one written.
-    return Clock.tickMillis(ZoneOffset.UTC);
-  }
 
   /**
    * The producer behind the outbox: idempotent with {@code acks=all}, so a retried send never
@@ -79,13 +72,6 @@ public class MessagingAutoConfiguration {
     return producer;
   }
 
-  /** The service's own database: {@code spring.mongodb.database}, or the one named in the URI. */
-  @Bean
-  @ConditionalOnMissingBean
-  MongoDatabase serviceDatabase(MongoClient mongo, MongoProperties mongoProperties) {
-    return mongo.getDatabase(mongoProperties.getMongoClientDatabase());
-  }
-
   @Bean
   OutboxRelay outboxRelay(MongoDatabase serviceDatabase, Producer<String, CloudEvent> outboxProducer,
       OutboxProperties properties, Clock clock, MeterRegistry meters) {
@@ -102,7 +88,7 @@ public class MessagingAutoConfiguration {
 
   @Bean
   ConsumedEvents consumedEvents(MeterRegistry meters) {
-    return new ConsumedEvents(meters);
+    return new ConsumedEvents(new EventReader(), meters);
   }
 
   /**

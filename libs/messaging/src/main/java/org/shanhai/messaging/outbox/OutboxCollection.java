@@ -6,7 +6,6 @@ import static com.mongodb.client.model.Filters.eq;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -14,6 +13,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.shanhai.events.Event;
 import org.shanhai.messaging.mongo.Values;
+import org.shanhai.web.write.DuplicateKey;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,14 +40,13 @@ public final class OutboxCollection {
   }
 
   /**
-   * Inserts a new aggregate with its events; an existing id fails with the exception {@code duplicate}
-   * makes (idempotent creation: the id comes from the Idempotency-Key).
+   * Inserts a new aggregate with its events; an existing id (or other unique key) fails with
+   * {@link DuplicateKey} (idempotent creation: the id comes from the Idempotency-Key).
    */
-  public Mono<Void> insert(Document aggregate, List<? extends Event> events,
-      Function<Throwable, ? extends RuntimeException> duplicate) {
+  public Mono<Void> insert(Document aggregate, List<? extends Event> events) {
     Document document = aggregate.append(Outbox.FIELD, Outbox.asDocuments(outbox.entriesFor(events, clock.instant())));
     return Mono.from(collection.insertOne(document))
-        .onErrorMap(Values::isDuplicateKey, duplicate::apply)
+        .onErrorMap(Values::isDuplicateKey, DuplicateKey::new)
         .doOnSuccess(ignored -> relay.nudge())
         .then();
   }

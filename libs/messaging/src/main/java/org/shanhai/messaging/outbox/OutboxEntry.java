@@ -1,8 +1,13 @@
 package org.shanhai.messaging.outbox;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Date;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import org.bson.Document;
 
 /**
@@ -44,5 +49,20 @@ public record OutboxEntry(
         ((Number) d.get("sequence")).longValue(),
         d.getDate("time").toInstant(),
         d.getString("data"));
+  }
+
+  /** The CloudEvent the relay publishes: binary mode, JSON data, the aggregate's sequence and the record key as extensions. */
+  CloudEvent toCloudEvent() {
+    return CloudEventBuilder.v1()
+        .withId(id)
+        .withSource(URI.create(source))
+        .withType(type)
+        .withSubject(subject)
+        .withTime(time.atOffset(ZoneOffset.UTC))
+        .withDataContentType("application/json")
+        .withData(data.getBytes(StandardCharsets.UTF_8))
+        .withExtension("sequence", Long.toString(sequence))
+        .withExtension("partitionkey", key)
+        .build();
   }
 }

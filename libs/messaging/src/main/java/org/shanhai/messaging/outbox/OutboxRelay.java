@@ -7,12 +7,9 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -32,7 +29,6 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -228,7 +224,7 @@ public final class OutboxRelay implements SmartLifecycle {
       for (Claimed c : sending) {
         OutboxEntry next = c.entries().get(acknowledged.get(c).size());
         try {
-          round.put(c, producer.send(new ProducerRecord<>(next.topic(), next.key(), toCloudEvent(next))));
+          round.put(c, producer.send(new ProducerRecord<>(next.topic(), next.key(), next.toCloudEvent())));
         } catch (RuntimeException e) {
           log.warn("cannot hand event {} to the Kafka producer: {}", next.id(), e.toString());
         }
@@ -279,20 +275,6 @@ public final class OutboxRelay implements SmartLifecycle {
     }
     backlog.set(entries);
     oldestPendingEpochMilli.set(oldest);
-  }
-
-  private static CloudEvent toCloudEvent(OutboxEntry entry) {
-    return CloudEventBuilder.v1()
-        .withId(entry.id())
-        .withSource(URI.create(entry.source()))
-        .withType(entry.type())
-        .withSubject(entry.subject())
-        .withTime(entry.time().atOffset(ZoneOffset.UTC))
-        .withDataContentType("application/json")
-        .withData(entry.data().getBytes(StandardCharsets.UTF_8))
-        .withExtension("sequence", Long.toString(entry.sequence()))
-        .withExtension("partitionkey", entry.key())
-        .build();
   }
 
   private Bson leaseFree() {

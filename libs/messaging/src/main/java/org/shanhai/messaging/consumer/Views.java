@@ -1,0 +1,80 @@
+package org.shanhai.messaging.consumer;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import com.mongodb.reactivestreams.client.MongoCollection;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.shanhai.messaging.mongo.Values;
+import org.shanhai.web.write.CompareAndSet;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A consumer's views in one collection: one document per aggregate (or per part of one, such as a
+ * payout of a shareholding), holding the view and the {@code sequence} of the last event folded into
+ * it. The fold itself is the consumer's pure function (view, event) → view; this only keeps the
+ * write idempotent: an event at or below the stored sequence changes nothing, and the new view is
+ * written only if the stored one is still the one folded, so a redelivered, stale or concurrently
+ * applied event is applied once.
+ *
+ * @param <V> the view; {@link Codec} says how it is stored
+ */
+public final class Views<V> {
+
+  /** How a view is stored: its fields (without {@code _id} and {@code sequence}, which this class keeps). */
+  public interface Codec<V> {
+
+    Document encode(V view);
+
+    V decode(Document stored);
+  }
+
+  private final MongoCollection<Document> collection;
+  private final Codec<V> codec;
+
+  public Views(MongoCollection<Document> collection, Codec<V> codec) {
+    this.collection = collection;
+    this.codec = codec;
+  }
+
+  /**
+   * Folds the event of {@code sequence} into the view of {@code id}, once.
+   *
+   * @param fold the consumer's function of the current view (null when there is none yet)
+   * @return true when applied, false when the view had the event or a later one already
+   */
+  public Mono<Boolean> apply(String id, long sequence, UnaryOperator<V> fold) {
+    return CompareAndSet.retry(Mono.from(collection.find(eq("_id", id)).first())
+        .map(Optional::of).defaultIfEmpty(Optional.empty())
+        .flatMap(stored -> {
+          long at = stored.map(d -> ((Number) d.get("sequence")).longValue()).orElse(0L);
+          if (at >= sequence) {
+            return Mono.just(false);
+          }
+          Document next = codec.encode(fold.apply(stored.map(codec::decode).orElse(null)))
+              .append("_id", id).append("sequence", sequence);
+          return stored.isEmpty()
+              ? Mono.from(collection.insertOne(next)).thenReturn(true)
+                  .onErrorResume(Values::isDuplicateKey, raced -> Mono.empty())
+              : Mono.from(collection.replaceOne(and(eq("_id", id), eq("sequence", at)), next))
+                  .filter(result -> result.getMatchedCount() == 1).map(result -> true);
+        }), "the view of " + id);
+  }
+
+  public Mono<V> find(String id) {
+    return Mono.from(collection.find(eq("_id", id)).first()).map(codec::decode);
+  }
+
+  public Flux<V> find(Bson filter) {
+    return Flux.from(collection.find(filter)).map(codec::decode);
+  }
+
+  public Mono<Long> count(Bson filter) {
+    return Mono.from(collection.countDocuments(filter));
+  }
+}
