@@ -96,7 +96,37 @@ class BadInputIT {
   @Test
   void rejectsImpossibleStatusTransitions() {
     rejected(() -> postUpdate("{\"reportDate\":\"2021-07-31\",\"status\":\"SIGNED\"}", null), 422, "status");
-    rejected(() -> postUpdate("{\"reportDate\":\"2021-07-31\",\"status\":\"FINISHED\"}", null), 422, "status");
+  }
+
+  @Test
+  void rejectsUnknownEnumValuesNamingTheAllowedOnes() {
+    rejected(() -> postUpdate("{\"reportDate\":\"2021-07-31\",\"status\":\"FINISHED\"}", null), 400, "status");
+    postUpdate("{\"reportDate\":\"2021-07-31\",\"status\":\"FINISHED\"}", null).expectBody()
+        .jsonPath("$.errors[0].code").isEqualTo("unknown-value")
+        .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+            .contains("PLANNED", "UNDER_CONSTRUCTION", "IN_PRODUCTION", "CANCELLED"));
+    rejected(() -> postJson("/api/v1/projects", """
+        {"pairingId":"%s","name":"x","kind":"FLYING_ENCLAVE","hostCounty":"330282"}"""
+        .formatted(officer.pairing(Officer.CHANGSHAN, Officer.CIXI))), 400, "kind");
+    http.get().uri("/api/v1/projects?kind=FLYING_ENCLAVE").exchange().expectStatus().isBadRequest()
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("kind")
+        .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("INDUSTRIAL_ENCLAVE"));
+  }
+
+  @Test
+  void rejectsQueryParametersTheListDoesNotKnow() {
+    // A mistyped filter would otherwise answer every pairing without a word.
+    http.get().uri("/api/v1/pairings?mountainCounty=331126").exchange().expectStatus().isBadRequest()
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("mountainCounty")
+        .jsonPath("$.errors[0].code").isEqualTo("unknown-parameter");
+    http.get().uri("/api/v1/projects?county=330822&sort=name").exchange().expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("sort");
+    http.get().uri("/api/v1/projects/{id}?verbose=true", marker).exchange().expectStatus().isBadRequest();
+    rejected(() -> http.post().uri("/api/v1/projects/{id}/updates?dryRun=true", project)
+        .header("X-User", "officer.changshan").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"reportDate\":\"2021-07-31\"}").exchange(), 400, "dryRun");
   }
 
   @Test
@@ -153,11 +183,14 @@ class BadInputIT {
   void rejectsInvalidProjectRegistrations() {
     String pairing = officer.pairing(Officer.CHANGSHAN, Officer.CIXI);
     rejected(() -> postJson("/api/v1/projects", """
-        {"pairingId":"%s","name":"x","kind":"FLYING_ENCLAVE","hostCounty":"999999","plannedInvestment":"-1.00",
+        {"pairingId":"%s","name":"x","hostCounty":"999999","plannedInvestment":"-1.00",
          "investmentPlan":[{"date":"2022-12-31","cumulative":"5.00"},{"date":"2021-12-31","cumulative":"1.00"}],
          "plannedStart":"2022-01-01","plannedCompletion":"2021-01-01"}""".formatted(pairing)), 422,
         "kind", "hostCounty", "plannedInvestment", "investmentPlan[1].date", "investmentPlan[1].cumulative",
         "plannedCompletion");
+    rejected(() -> postJson("/api/v1/projects", """
+        {"pairingId":"%s","name":"x","kind":"INDUSTRIAL_PROJECT","hostCounty":"330822","plannedInvestment":"0.00"}"""
+        .formatted(pairing)), 422, "plannedInvestment");
     rejected(() -> postJson("/api/v1/projects", """
         {"pairingId":"no-such-pairing","name":"x","kind":"INDUSTRIAL_PROJECT","hostCounty":"330822",
          "plannedInvestment":"1.00"}"""), 422, "pairingId");

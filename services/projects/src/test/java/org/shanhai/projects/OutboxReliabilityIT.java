@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shanhai.events.Topics;
 import org.shanhai.events.projects.ProgressReported;
-import org.shanhai.localstack.ServiceProcess;
+import org.shanhai.embedded.ServiceProcess;
 import org.shanhai.testkit.RealInfrastructure;
 import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -74,6 +74,27 @@ class ProjectUpdateFlowIT {
   }
 
   @Test
+  void registersAnEnclaveBeforeItsInvestmentIsKnownAndTakesThePlanInALaterUpdate() {
+    String projectId = officer.registerProject(officer.pairing(Officer.CHANGSHAN, Officer.CIXI), """
+        {"pairingId":"%s","name":"常山—慈溪科创飞地 %s","kind":"SCI_TECH_ENCLAVE","hostCounty":"330822"}""");
+    http.get().uri("/api/v1/projects/{id}", projectId).exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.plannedInvestment").value(planned -> assertThat(planned).isNull());
+
+    officer.update(projectId, """
+        {"reportDate":"2021-06-30","plannedInvestment":"12000000.00","cumulativeInvestment":"1000000.00"}""", null)
+        .expectStatus().isCreated()
+        .expectBody().jsonPath("$.fieldsReported").value(fields -> assertThat((List<String>) fields)
+            .containsExactly("cumulativeInvestment", "plannedInvestment"));
+
+    http.get().uri("/api/v1/projects/{id}", projectId).exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.plannedInvestment").isEqualTo("12000000.00");
+    List<TopicReader.Received> events = topic.awaitKey(projectId, 2, WAIT);
+    assertThat(events.get(0).body()).contains("\"plannedInvestment\":null");
+    assertThat(events.get(1).body()).contains("\"plannedInvestment\":\"12000000.00\"");
+    assertThat(events).allSatisfy(e -> assertThat(EventSchemas.violations(e.type(), e.body())).isEmpty());
+  }
+
+  @Test
   void storesTheUpdateAndCarriesOmittedFiguresForward() {
     String projectId = officer.anIndustrialEnclave();
     officer.update(projectId, """

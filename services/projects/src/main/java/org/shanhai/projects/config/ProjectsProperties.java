@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code shanhai.projects.*}: the thresholds of update validation (see {@link org.shanhai.projects.project.ProjectPolicy}).
+ * {@code shanhai.projects.*}: the thresholds of update validation, handed to the domain as its {@code ProjectPolicy}.
  */
 @Validated
 @ConfigurationProperties("shanhai.projects")

@@ -3,10 +3,10 @@ package org.shanhai.projects.pairing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
-import java.time.ZoneId;
 
 import org.shanhai.events.projects.PairingEnded;
 import org.shanhai.events.projects.PairingRegistered;
+import org.shanhai.events.value.CountyCode;
 import org.shanhai.projects.county.Counties;
 import org.shanhai.projects.county.CountySide;
 import org.shanhai.web.validation.Conflict;
@@ -15,12 +15,13 @@ import org.shanhai.web.validation.Violations;
 /**
  * A mountain county paired with a partner county (结对), from {@code since} until {@code until}
  * (inclusive years; null while it runs). Pairings are many-to-many and can end: 临平 was split out of
- * 余杭 in 2021, so 柯城's pairing with 余杭 ended and one with 临平 began.
+ * 余杭 in 2021, so 柯城's pairing with 余杭 ended and one with 临平 began. Years are Zhejiang's: the
+ * clock passed in is in the configured zone.
  */
 public record Pairing(
     String id,
-    String mountainCounty,
-    String partnerCounty,
+    CountyCode mountainCounty,
+    CountyCode partnerCounty,
     int since,
     Integer until,
     long sequence,
@@ -32,19 +33,14 @@ public record Pairing(
   /** The programme began with the 八八战略 in 2003; no pairing is older. */
   public static final int FIRST_YEAR = 2003;
 
-  static final ZoneId ZHEJIANG = ZoneId.of("Asia/Shanghai");
-
-  /** What an officer asks for; any field may be missing until validated. */
-  public record Registration(String mountainCounty, String partnerCounty, Integer since, Integer until) {
-  }
-
   /** A validated registration and the event it publishes. */
   public record Registered(Pairing pairing, PairingRegistered event) {
   }
 
   /** Validates {@code registration}; the caller checks it does not overlap an existing pairing of the same counties. */
-  public static Registered register(String id, Registration registration, Counties counties, String user, Clock clock) {
-    int thisYear = Year.now(clock.withZone(ZHEJIANG)).getValue();
+  public static Registered register(String id, PairingRegistration registration, Counties counties, String user,
+      Clock clock) {
+    int thisYear = Year.now(clock).getValue();
     Violations violations = new Violations()
         .required("mountainCounty", registration.mountainCounty())
         .required("partnerCounty", registration.partnerCounty())
@@ -71,8 +67,9 @@ public record Pairing(
     violations.throwIfAny();
 
     Instant now = clock.instant();
-    Pairing pairing = new Pairing(id, registration.mountainCounty(), registration.partnerCounty(), since, until, 1,
-        user, now, until == null ? null : user, until == null ? null : now);
+    Pairing pairing = new Pairing(id, CountyCode.of(registration.mountainCounty()),
+        CountyCode.of(registration.partnerCounty()), since, until, 1, user, now, until == null ? null : user,
+        until == null ? null : now);
     return new Registered(pairing, new PairingRegistered(id, 1, pairing.mountainCounty(), pairing.partnerCounty(),
         since, until, user, now));
   }
@@ -86,7 +83,7 @@ public record Pairing(
    * changes nothing (null); another year, or a pairing that already ended otherwise, is refused.
    */
   public Ended end(Integer lastYear, String user, Clock clock) {
-    int thisYear = Year.now(clock.withZone(ZHEJIANG)).getValue();
+    int thisYear = Year.now(clock).getValue();
     Violations violations = new Violations().required("until", lastYear);
     if (lastYear != null && lastYear < since) {
       violations.add("until", "before-since", "until must not be before since (" + since + ")");
@@ -114,7 +111,7 @@ public record Pairing(
   }
 
   public boolean isActive(Clock clock) {
-    return activeIn(Year.now(clock.withZone(ZHEJIANG)).getValue());
+    return activeIn(Year.now(clock).getValue());
   }
 
   /** True when this pairing's years share at least one year with {@code [otherSince, otherUntil]}. */

@@ -2,17 +2,21 @@ package org.shanhai.projects.pairing;
 
 import java.time.Clock;
 
+import org.shanhai.events.value.CountyCode;
 import org.shanhai.projects.county.Counties;
-import org.shanhai.web.IdempotencyKeys;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.Conflict;
 import org.shanhai.web.validation.NotFound;
-import org.springframework.stereotype.Service;
+import org.shanhai.web.write.CompareAndSet;
+import org.shanhai.web.write.DuplicateKey;
+import org.shanhai.web.write.IdempotencyKeys;
+import org.shanhai.web.write.IdempotentCreate;
+import org.shanhai.web.write.Stored;
+import org.shanhai.web.write.Written;
 import reactor.core.publisher.Mono;
 
-/** Registers and finds pairings. */
-@Service
+/** Registers, ends and finds pairings. */
 public class PairingService {
 
   private final PairingStore store;
@@ -25,59 +29,42 @@ public class PairingService {
     this.clock = clock;
   }
 
-  /** The outcome of a registration: {@code replayed} when an earlier request with the same key created it. */
-  public record Outcome(Pairing pairing, boolean replayed) {
-  }
-
-  public Mono<Outcome> register(Pairing.Registration registration, String requestHash, String user,
+  /** Registers a pairing unless the two counties already have one running in any of its years. */
+  public Mono<Written<Pairing>> register(PairingRegistration registration, String requestHash, String user,
       String idempotencyKey) {
     String id = IdempotencyKeys.idFor("pairing", user, idempotencyKey);
-    return Mono.defer(() -> {
+    Mono<Pairing> insert = Mono.defer(() -> {
       Pairing.Registered registered = Pairing.register(id, registration, counties, user, clock);
       Pairing pairing = registered.pairing();
       return store.findByCounties(pairing.mountainCounty(), pairing.partnerCounty())
           .filter(existing -> !existing.id().equals(id) && existing.overlaps(pairing.since(), pairing.until()))
           .next()
-          .flatMap(existing -> Mono.<Outcome>error(overlapping(existing)))
-          .switchIfEmpty(Mono.defer(() -> store.insert(pairing, requestHash, registered.event())
-              .thenReturn(new Outcome(pairing, false))))
-          .onErrorResume(PairingStore.DuplicatePairing.class, e -> replayOrConflict(id, requestHash));
+          .flatMap(existing -> Mono.<Pairing>error(overlapping(existing)))
+          .switchIfEmpty(Mono.defer(() -> store.insert(pairing, requestHash, registered.event()).thenReturn(pairing)));
     });
+    return IdempotentCreate.create(insert, () -> store.find(id), requestHash, "a different pairing request")
+        // Not our id: a concurrent registration took the one open-ended slot for these counties.
+        .onErrorMap(DuplicateKey.class, e -> new Conflict(Conflict.Kind.EXISTS,
+            "a running pairing of these two counties already exists"));
   }
 
   /** Ends a running pairing; ending it again with the same year answers the pairing as it is. */
   public Mono<Pairing> end(String id, Integer until, String user) {
-    return find(id).flatMap(pairing -> {
+    return CompareAndSet.retry(find(id).flatMap(pairing -> {
       Pairing.Ended ended = pairing.end(until, user, clock);
       if (ended == null) {
         return Mono.just(pairing);
       }
-      return store.end(pairing.sequence(), ended).flatMap(applied -> applied ? Mono.just(ended.pairing())
-          : Mono.error(new Conflict(Conflict.Kind.PRECONDITION_FAILED, "pairing " + id + " changed meanwhile; retry")));
-    });
+      return store.end(pairing.sequence(), ended).filter(applied -> applied).map(applied -> ended.pairing());
+    }), "pairing " + id);
   }
 
   public Mono<Pairing> find(String id) {
-    return store.find(id).map(PairingStore.StoredPairing::pairing)
-        .switchIfEmpty(Mono.error(() -> new NotFound("pairing", id)));
+    return store.find(id).map(Stored::value).switchIfEmpty(Mono.error(() -> new NotFound("pairing", id)));
   }
 
-  public Mono<Page<Pairing>> list(String county, PageRequest page) {
+  public Mono<Page<Pairing>> list(CountyCode county, PageRequest page) {
     return store.list(county, page);
-  }
-
-  private Mono<Outcome> replayOrConflict(String id, String requestHash) {
-    return store.find(id)
-        .map(stored -> {
-          if (!stored.requestHash().equals(requestHash)) {
-            throw new Conflict(Conflict.Kind.IDEMPOTENCY_KEY_REUSED,
-                "this Idempotency-Key was already used for a different pairing request");
-          }
-          return new Outcome(stored.pairing(), true);
-        })
-        // Not our id: a concurrent registration took the one open-ended slot for these counties.
-        .switchIfEmpty(Mono.error(() -> new Conflict(Conflict.Kind.EXISTS,
-            "a running pairing of these two counties already exists")));
   }
 
   private static Conflict overlapping(Pairing existing) {

@@ -1,11 +1,9 @@
 package org.shanhai.projects.project;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,35 +13,40 @@ import org.shanhai.events.projects.ProgressReported;
 import org.shanhai.events.projects.ProjectEvent;
 import org.shanhai.events.projects.ProjectRegistered;
 import org.shanhai.events.projects.ProjectStatusChanged;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.web.validation.InvalidInput;
 import org.shanhai.web.validation.Violations;
 
 /**
  * A cooperation project under a pairing, with its plan and its progress as last reported.
  * Immutable: {@link #report} returns the next state with the events it causes, or throws
- * {@link InvalidInput} with every reason it was refused.
+ * {@link InvalidInput} with every reason it was refused. Dates are Zhejiang's: the clock passed in
+ * is in the configured zone.
  *
+ * @param plannedInvestment null while it is not known; the checks against it are then not made
  * @param suspendedFrom the active status it had when suspended, so resuming cannot go back behind it
  * @param sequence the number of events this project has published; its version for {@code ETag}
  */
 public record Project(
-    String id,
+    ProjectId id,
     String pairingId,
-    String mountainCounty,
-    String partnerCounty,
+    CountyCode mountainCounty,
+    CountyCode partnerCounty,
     String name,
     ProjectKind kind,
-    String hostCounty,
-    BigDecimal plannedInvestment,
+    CountyCode hostCounty,
+    Money plannedInvestment,
     List<InvestmentPlanPoint> investmentPlan,
     LocalDate plannedStart,
     LocalDate plannedCompletion,
-    String enclaveId,
+    ProjectId enclaveId,
     ProjectStatus status,
     ProjectStatus suspendedFrom,
     LocalDate lastReportDate,
-    BigDecimal cumulativeInvestment,
-    BigDecimal fundsInPlace,
+    Money cumulativeInvestment,
+    Money fundsInPlace,
     Integer jobsCreated,
     long sequence,
     String registeredBy,
@@ -51,12 +54,11 @@ public record Project(
     String updatedBy,
     Instant updatedAt) {
 
-  static final ZoneId ZHEJIANG = ZoneId.of("Asia/Shanghai");
   static final int MAX_NOTE_LENGTH = 2000;
   static final int MAX_JOBS = 1_000_000;
 
   /** A new project, as registered: planned figures only, nothing reported yet. */
-  public static Project registered(String id, ProjectDraft draft, String user, Clock clock) {
+  public static Project registered(ProjectId id, ProjectDraft draft, String user, Clock clock) {
     Instant now = clock.instant();
     return new Project(id, draft.pairingId(), draft.mountainCounty(), draft.partnerCounty(), draft.name(),
         draft.kind(), draft.hostCounty(), draft.plannedInvestment(), draft.investmentPlan(), draft.plannedStart(),
@@ -66,7 +68,8 @@ public record Project(
 
   public ProjectRegistered registeredEvent() {
     return new ProjectRegistered(id, sequence, pairingId, mountainCounty, partnerCounty, name, kind.name(),
-        hostCounty, plannedInvestment, investmentPlan, plannedStart, plannedCompletion, enclaveId, status.name(), registeredBy, registeredAt);
+        hostCounty, plannedInvestment, investmentPlan, plannedStart, plannedCompletion, enclaveId, status.name(),
+        registeredBy, registeredAt);
   }
 
   /** The project after an accepted update, the update as stored, and the events to publish. */
@@ -77,27 +80,26 @@ public record Project(
    * Applies an officer's update. Errors reject it whole; warnings are kept with the update and its
    * event. A figure left out keeps its last reported value.
    */
-  public Reported report(String updateId, ProgressReport report, String requestHash, ProjectPolicy policy,
-      String user, Clock clock) {
+  public Reported report(String updateId, ProgressReport report, ProjectPolicy policy, String user, Clock clock) {
     Violations violations = new Violations().required("reportDate", report.reportDate());
     checkReportDate(report.reportDate(), clock, violations);
-    ProjectStatus reportedStatus = violations.enumValue("status", report.status(), ProjectStatus.class);
-    ProjectStatus nextStatus = reportedStatus == null ? status : reportedStatus;
+    ProjectStatus nextStatus = report.status() == null ? status : report.status();
     if (!status.canMoveTo(nextStatus, suspendedFrom)) {
       violations.add("status", "illegal-transition", "a project " + status + " cannot become " + nextStatus
           + (status == ProjectStatus.SUSPENDED ? " (it was " + suspendedFrom + " when suspended)" : ""));
     }
-    BigDecimal investment = violations.amount("cumulativeInvestment", report.cumulativeInvestment());
-    if (investment != null && cumulativeInvestment != null && investment.compareTo(cumulativeInvestment) < 0) {
+    Money reportedPlan = plannedInvestment("plannedInvestment", report.plannedInvestment(), violations);
+    Money nextPlan = reportedPlan != null ? reportedPlan : plannedInvestment;
+    Money investment = Money.of(violations.amount("cumulativeInvestment", report.cumulativeInvestment()));
+    if (investment != null && cumulativeInvestment != null && investment.isLessThan(cumulativeInvestment)) {
       violations.add("cumulativeInvestment", "decreased", "cumulative investment cannot go down (last reported "
-          + cumulativeInvestment.toPlainString() + ")");
+          + cumulativeInvestment + ")");
     }
-    BigDecimal funds = violations.amount("fundsInPlace", report.fundsInPlace());
-    BigDecimal maxFunds = plannedInvestment.multiply(policy.maxFundsInPlaceMultiple());
-    if (funds != null && funds.compareTo(maxFunds) > 0) {
+    Money funds = Money.of(violations.amount("fundsInPlace", report.fundsInPlace()));
+    if (funds != null && nextPlan != null && funds.isMoreThan(nextPlan.times(policy.maxFundsInPlaceMultiple()))) {
       violations.add("fundsInPlace", "above-plan-multiple", "funds in place exceed "
           + policy.maxFundsInPlaceMultiple().toPlainString() + " × the planned investment ("
-          + maxFunds.setScale(2, RoundingMode.HALF_UP).toPlainString() + ")");
+          + nextPlan.times(policy.maxFundsInPlaceMultiple()) + ")");
     }
     if (report.jobsCreated() != null && (report.jobsCreated() < 0 || report.jobsCreated() > MAX_JOBS)) {
       violations.add("jobsCreated", "out-of-range", "jobsCreated must be between 0 and " + MAX_JOBS);
@@ -107,9 +109,10 @@ public record Project(
     }
     violations.throwIfAny();
 
-    BigDecimal nextInvestment = investment != null ? investment : cumulativeInvestment;
-    BigDecimal nextFunds = funds != null ? funds : fundsInPlace;
-    List<Warning> warnings = warnings(nextStatus, investment, nextInvestment, funds, policy);
+    Money nextInvestment = investment != null ? investment : cumulativeInvestment;
+    Money nextFunds = funds != null ? funds : fundsInPlace;
+    List<Warning> warnings = new Warnings(this, nextStatus, nextPlan, policy)
+        .of(reportedPlan, investment, nextInvestment, funds);
     Instant now = clock.instant();
     ProjectStatus nextSuspendedFrom = nextStatus == ProjectStatus.SUSPENDED
         ? (status == ProjectStatus.SUSPENDED ? suspendedFrom : status)
@@ -120,27 +123,37 @@ public record Project(
     List<ProjectEvent> events = new ArrayList<>();
     long reportedSequence = sequence + 1;
     events.add(new ProgressReported(id, reportedSequence, updateId, pairingId, mountainCounty, partnerCounty,
-        kind.name(), report.reportDate(), nextStatus.name(), plannedInvestment, nextInvestment, nextFunds, nextJobs,
-        note, warnings, user, now));
+        kind.name(), report.reportDate(), nextStatus.name(), nextPlan, nextInvestment, nextFunds, nextJobs, note,
+        warnings, user, now));
     if (nextStatus != status) {
       events.add(new ProjectStatusChanged(id, reportedSequence + 1, pairingId, mountainCounty, partnerCounty,
           kind.name(), status.name(), nextStatus.name(), report.reportDate(), user, now));
     }
     long nextSequence = sequence + events.size();
 
-    Project next = new Project(id, pairingId, mountainCounty, partnerCounty, name, kind, hostCounty,
-        plannedInvestment, investmentPlan, plannedStart, plannedCompletion, enclaveId, nextStatus, nextSuspendedFrom,
+    Project next = new Project(id, pairingId, mountainCounty, partnerCounty, name, kind, hostCounty, nextPlan,
+        investmentPlan, plannedStart, plannedCompletion, enclaveId, nextStatus, nextSuspendedFrom,
         report.reportDate(), nextInvestment, nextFunds, nextJobs, nextSequence, registeredBy, registeredAt, user, now);
     ProjectUpdate update = new ProjectUpdate(updateId, id, reportedSequence, report.reportDate(), nextStatus, status,
-        nextInvestment, nextFunds, nextJobs, note, fieldsReported(report), warnings, user, now, requestHash);
+        nextInvestment, nextFunds, nextJobs, note, fieldsReported(report), warnings, user, now);
     return new Reported(next, update, List.copyOf(events));
+  }
+
+  /** A planned investment as sent: absent (null), or an amount above zero. */
+  static Money plannedInvestment(String field, BigDecimal sent, Violations violations) {
+    Money planned = Money.of(violations.amount(field, sent));
+    if (planned != null && planned.isZero()) {
+      violations.add(field, "zero", field + " must be more than zero; leave it out while it is not known");
+      return null;
+    }
+    return planned;
   }
 
   private void checkReportDate(LocalDate reportDate, Clock clock, Violations violations) {
     if (reportDate == null) {
       return;
     }
-    LocalDate today = LocalDate.now(clock.withZone(ZHEJIANG));
+    LocalDate today = LocalDate.now(clock);
     if (reportDate.isAfter(today)) {
       violations.add("reportDate", "future", "reportDate " + reportDate + " is after today (" + today + ")");
     }
@@ -148,41 +161,6 @@ public record Project(
       violations.add("reportDate", "before-last-report",
           "reportDate " + reportDate + " is before the last report (" + lastReportDate + ")");
     }
-  }
-
-  private List<Warning> warnings(ProjectStatus nextStatus, BigDecimal reportedInvestment, BigDecimal nextInvestment,
-      BigDecimal reportedFunds, ProjectPolicy policy) {
-    List<Warning> warnings = new ArrayList<>();
-    if (reportedInvestment != null) {
-      BigDecimal increment = reportedInvestment.subtract(cumulativeInvestment == null ? BigDecimal.ZERO
-          : cumulativeInvestment);
-      if (increment.compareTo(plannedInvestment.multiply(policy.largeIncrementShare())) > 0) {
-        warnings.add(new Warning("large-increment", "cumulativeInvestment", "this report adds "
-            + increment.toPlainString() + " yuan, more than " + percent(policy.largeIncrementShare())
-            + " of the planned investment"));
-      }
-      if (reportedInvestment.compareTo(plannedInvestment) > 0) {
-        warnings.add(new Warning("above-plan", "cumulativeInvestment",
-            "cumulative investment is above the planned investment of " + plannedInvestment.toPlainString()));
-      }
-    }
-    if (reportedFunds != null && fundsInPlace != null && reportedFunds.compareTo(fundsInPlace) < 0) {
-      warnings.add(new Warning("funds-decreased", "fundsInPlace",
-          "funds in place went down from " + fundsInPlace.toPlainString()));
-    }
-    boolean finishing = nextStatus != status
-        && (nextStatus == ProjectStatus.COMPLETED || nextStatus == ProjectStatus.IN_PRODUCTION);
-    BigDecimal invested = nextInvestment == null ? BigDecimal.ZERO : nextInvestment;
-    if (finishing && invested.compareTo(plannedInvestment.multiply(policy.completionMinShare())) < 0) {
-      warnings.add(new Warning("finished-under-invested", "status", "reported " + nextStatus + " with "
-          + invested.toPlainString() + " yuan invested, under " + percent(policy.completionMinShare())
-          + " of the planned " + plannedInvestment.toPlainString()));
-    }
-    return List.copyOf(warnings);
-  }
-
-  private static String percent(BigDecimal share) {
-    return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
   }
 
   private static List<String> fieldsReported(ProgressReport report) {
@@ -201,6 +179,9 @@ public record Project(
     }
     if (report.note() != null) {
       fields.add("note");
+    }
+    if (report.plannedInvestment() != null) {
+      fields.add("plannedInvestment");
     }
     return List.copyOf(fields);
   }

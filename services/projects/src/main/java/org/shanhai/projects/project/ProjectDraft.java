@@ -7,54 +7,45 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.shanhai.events.projects.InvestmentPlanPoint;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.projects.county.Counties;
 import org.shanhai.projects.pairing.Pairing;
 import org.shanhai.web.validation.Violations;
 
-/** A project registration that passed validation: everything {@link Project#registered} needs. */
+/**
+ * A project registration that passed validation: everything {@link Project#registered} needs.
+ * {@code plannedInvestment} is null while it is not known.
+ */
 public record ProjectDraft(
     String pairingId,
-    String mountainCounty,
-    String partnerCounty,
+    CountyCode mountainCounty,
+    CountyCode partnerCounty,
     String name,
     ProjectKind kind,
-    String hostCounty,
-    BigDecimal plannedInvestment,
+    CountyCode hostCounty,
+    Money plannedInvestment,
     List<InvestmentPlanPoint> investmentPlan,
     LocalDate plannedStart,
     LocalDate plannedCompletion,
-    String enclaveId,
+    ProjectId enclaveId,
     ProjectStatus status) {
 
   static final int MAX_NAME_LENGTH = 200;
   static final int MAX_PLAN_POINTS = 120;
 
-  /** What an officer sends; nothing is trusted yet. */
-  public record Registration(
-      String pairingId,
-      String name,
-      String kind,
-      String hostCounty,
-      BigDecimal plannedInvestment,
-      List<InvestmentPlanPoint> investmentPlan,
-      LocalDate plannedStart,
-      LocalDate plannedCompletion,
-      String enclaveId,
-      String status) {
-  }
-
   /**
    * Validates a registration against the pairing it names and the enclave or park it sits in (each
    * null when not found), and returns the draft or throws with every violation.
    */
-  public static ProjectDraft validate(Registration r, Pairing pairing, Project enclave, Counties counties,
+  public static ProjectDraft validate(ProjectRegistration r, Pairing pairing, Project enclave, Counties counties,
       Clock clock) {
     Violations v = new Violations()
         .required("pairingId", r.pairingId())
         .required("name", r.name())
         .required("kind", r.kind())
-        .required("hostCounty", r.hostCounty())
-        .required("plannedInvestment", r.plannedInvestment());
+        .required("hostCounty", r.hostCounty());
     if (r.pairingId() != null && pairing == null) {
       v.add("pairingId", "unknown", "pairing " + r.pairingId() + " does not exist");
     } else if (pairing != null && !pairing.isActive(clock)) {
@@ -64,14 +55,10 @@ public record ProjectDraft(
     if (r.name() != null && r.name().strip().length() > MAX_NAME_LENGTH) {
       v.add("name", "too-long", "name is at most " + MAX_NAME_LENGTH + " characters");
     }
-    ProjectKind kind = v.enumValue("kind", r.kind(), ProjectKind.class);
     if (r.hostCounty() != null && counties.find(r.hostCounty()).isEmpty()) {
       v.add("hostCounty", "unknown-county", r.hostCounty() + " is not a known county (GB/T 2260 code)");
     }
-    BigDecimal planned = v.amount("plannedInvestment", r.plannedInvestment());
-    if (planned != null && planned.signum() == 0) {
-      v.add("plannedInvestment", "zero", "plannedInvestment must be more than zero");
-    }
+    Money planned = Project.plannedInvestment("plannedInvestment", r.plannedInvestment(), v);
     List<InvestmentPlanPoint> plan = plan(r.investmentPlan(), planned, v);
     if (r.plannedStart() != null && r.plannedCompletion() != null
         && r.plannedCompletion().isBefore(r.plannedStart())) {
@@ -83,19 +70,22 @@ public record ProjectDraft(
       v.add("enclaveId", "not-an-enclave", "project " + r.enclaveId() + " is a " + enclave.kind()
           + ", not an enclave or park");
     }
-    ProjectStatus status = v.enumValue("status", r.status(), ProjectStatus.class);
-    if (status != null && !status.isActive()) {
-      v.add("status", "not-initial", "a project is registered in an active status; report " + status
+    if (r.status() != null && !r.status().isActive()) {
+      v.add("status", "not-initial", "a project is registered in an active status; report " + r.status()
           + " as an update");
     }
     v.throwIfAny();
-    return new ProjectDraft(pairing.id(), pairing.mountainCounty(), pairing.partnerCounty(), r.name().strip(), kind,
-        r.hostCounty(), planned, plan, r.plannedStart(), r.plannedCompletion(), r.enclaveId(),
-        status == null ? ProjectStatus.PLANNED : status);
+    return new ProjectDraft(pairing.id(), pairing.mountainCounty(), pairing.partnerCounty(), r.name().strip(),
+        r.kind(), CountyCode.of(r.hostCounty()), planned, plan, r.plannedStart(), r.plannedCompletion(),
+        enclave == null ? null : enclave.id(), r.status() == null ? ProjectStatus.PLANNED : r.status());
   }
 
-  /** The plan's dates strictly increase, its amounts never decrease and never exceed the planned investment. */
-  private static List<InvestmentPlanPoint> plan(List<InvestmentPlanPoint> points, BigDecimal planned, Violations v) {
+  /**
+   * The plan's dates strictly increase, its amounts never decrease and never exceed the planned
+   * investment (when it is known).
+   */
+  private static List<InvestmentPlanPoint> plan(List<ProjectRegistration.PlanPoint> points, Money planned,
+      Violations v) {
     if (points == null) {
       return List.of();
     }
@@ -107,7 +97,7 @@ public record ProjectDraft(
     InvestmentPlanPoint previous = null;
     for (int i = 0; i < points.size(); i++) {
       String field = "investmentPlan[" + i + "]";
-      InvestmentPlanPoint point = points.get(i);
+      ProjectRegistration.PlanPoint point = points.get(i);
       if (point == null) {
         v.add(field, "required", field + " is null");
         continue;
@@ -117,16 +107,17 @@ public record ProjectDraft(
       if (point.date() == null || cumulative == null) {
         continue;
       }
+      Money amount = Money.of(cumulative);
       if (previous != null && !point.date().isAfter(previous.date())) {
         v.add(field + ".date", "not-increasing", "plan dates must increase");
       }
-      if (previous != null && cumulative.compareTo(previous.cumulative()) < 0) {
+      if (previous != null && amount.isLessThan(previous.cumulative())) {
         v.add(field + ".cumulative", "decreasing", "a cumulative plan never goes down");
       }
-      if (planned != null && cumulative.compareTo(planned) > 0) {
+      if (planned != null && amount.isMoreThan(planned)) {
         v.add(field + ".cumulative", "above-planned-investment", "the plan exceeds the planned investment");
       }
-      previous = new InvestmentPlanPoint(point.date(), cumulative);
+      previous = new InvestmentPlanPoint(point.date(), amount);
       plan.add(previous);
     }
     return List.copyOf(plan);

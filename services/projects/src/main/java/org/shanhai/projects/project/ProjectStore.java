@@ -1,41 +1,42 @@
 package org.shanhai.projects.project;
 
+import java.util.List;
+
 import org.shanhai.events.projects.ProjectRegistered;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
+import org.shanhai.web.write.DuplicateKey;
+import org.shanhai.web.write.Stored;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Where projects are kept with their updates and their outbox, one document per project. */
 public interface ProjectStore {
 
-  /** Stores a new project with its event in one write; errors with {@link DuplicateProject} when the id exists. */
+  /** Stores a new project with its event in one write; fails with {@link DuplicateKey} when the id exists. */
   Mono<Void> insert(Project project, String requestHash, ProjectRegistered event);
 
-  Mono<StoredProject> find(String id);
+  Mono<Stored<Project>> find(ProjectId id);
 
   /**
-   * Stores an accepted update, the project's new state and its events in one write, if the project
-   * is still at {@code expectedSequence}; false when somebody else changed it first.
+   * Stores an accepted update (with the fingerprint of its request), the project's new state and its
+   * events in one write, if the project is still at {@code expectedSequence}; false when somebody
+   * else changed it first.
    */
-  Mono<Boolean> apply(long expectedSequence, Project.Reported reported);
+  Mono<Boolean> apply(long expectedSequence, Project.Reported reported, String requestHash);
 
   Mono<Page<Project>> search(ProjectQuery query, PageRequest page);
 
-  Mono<Page<ProjectUpdate>> updates(String projectId, PageRequest page);
+  /** A project's updates, newest first. */
+  Mono<Page<ProjectUpdate>> updates(ProjectId projectId, PageRequest page);
 
-  Mono<ProjectUpdate> findUpdate(String projectId, String updateId);
+  Mono<Stored<ProjectUpdate>> findUpdate(ProjectId projectId, String updateId);
 
-  /** The programme figures of every project as of {@code currentYear}: read on a schedule. */
-  Flux<ProgressFigures> figures(int currentYear);
+  /** Every project with its updates, oldest first: for the programme figures, read on a schedule. */
+  Flux<History> histories();
 
-  /** A project with the fingerprint of the request that created it (for idempotent replays). */
-  record StoredProject(Project project, String requestHash) {
-  }
-
-  final class DuplicateProject extends RuntimeException {
-    public DuplicateProject(Throwable cause) {
-      super(cause.getMessage(), cause);
-    }
+  /** A project and every update it had, oldest first. */
+  record History(Project project, List<ProjectUpdate> updates) {
   }
 }

@@ -2,21 +2,21 @@ package org.shanhai.projects.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.shanhai.events.value.Money;
 
 class ProgressFiguresTest {
 
   /** After the reports below, so none of them is in the future. */
-  private static final Clock LATER = Clock.fixed(Instant.parse("2023-01-15T02:00:00Z"), ZoneOffset.UTC);
+  private static final Clock LATER = Clock.fixed(Instant.parse("2023-01-15T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
   @Test
   void aProjectStartsAndCompletesInTheYearsOfItsReportsAndInvestsEachYearsIncrement() {
@@ -27,27 +27,28 @@ class ProgressFiguresTest {
         Projects.report("2021-06-30", "UNDER_CONSTRUCTION", "30000000.00", null),
         Projects.report("2021-12-31", "TOPPED_OUT", "55000000.00", null),
         Projects.report("2022-12-31", "COMPLETED", "90000000.00", null))) {
-      Project.Reported reported = project.report("update-" + project.sequence(), report, "hash",
-          ProjectPolicy.DEFAULT, "officer", LATER);
+      Project.Reported reported = project.report("update-" + project.sequence(), report, ProjectPolicy.DEFAULT,
+          "officer", LATER);
       project = reported.project();
       updates.add(reported.update());
     }
 
-    ProgressFigures figures = ProgressFigures.of(project, updates, 2022);
+    ProgressFigures figures = ProgressFigures.of(project, updates, Clock.fixed(Instant.parse("2022-12-31T10:00:00Z"),
+        ZoneId.of("Asia/Shanghai")));
 
     assertThat(figures.startedIn()).contains(2021);
     assertThat(figures.completedIn()).contains(2022);
-    assertThat(figures.investedByYear()).isEqualTo(Map.of(2021, new BigDecimal("55000000.00"),
-        2022, new BigDecimal("35000000.00")));
+    assertThat(figures.investedByYear()).isEqualTo(Map.of(2021, Money.of("55000000.00"),
+        2022, Money.of("35000000.00")));
   }
 
   @Test
   void aProjectNotYetStartedHasNoMilestones() {
-    ProgressFigures figures = ProgressFigures.of(Projects.anIndustrialEnclave(), List.of(), 2021);
+    ProgressFigures figures = ProgressFigures.of(Projects.anIndustrialEnclave(), List.of(), Projects.CLOCK);
 
     assertThat(figures.startedIn()).isEqualTo(Optional.empty());
     assertThat(figures.completedIn()).isEqualTo(Optional.empty());
     assertThat(figures.investedByYear()).as("nothing reported this year yet")
-        .isEqualTo(Map.of(2021, new BigDecimal("0.00")));
+        .isEqualTo(Map.of(2021, Money.ZERO));
   }
 }

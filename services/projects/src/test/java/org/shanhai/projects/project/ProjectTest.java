@@ -6,12 +6,11 @@ import static org.shanhai.projects.project.Projects.anIndustrialEnclave;
 import static org.shanhai.projects.project.Projects.apply;
 import static org.shanhai.projects.project.Projects.report;
 
-import java.math.BigDecimal;
-
 import org.junit.jupiter.api.Test;
 import org.shanhai.events.Warning;
 import org.shanhai.events.projects.ProgressReported;
 import org.shanhai.events.projects.ProjectStatusChanged;
+import org.shanhai.events.value.Money;
 import org.shanhai.web.validation.InvalidInput;
 import org.shanhai.web.validation.Violation;
 
@@ -25,8 +24,8 @@ class ProjectTest {
     assertThat(reported.events()).hasSize(2);
     assertThat(reported.events().get(0)).isInstanceOfSatisfying(ProgressReported.class, e -> {
       assertThat(e.sequence()).isEqualTo(2);
-      assertThat(e.cumulativeInvestment()).isEqualTo(new BigDecimal("30000000.00"));
-      assertThat(e.fundsInPlace()).isEqualTo(new BigDecimal("35000000.50"));
+      assertThat(e.cumulativeInvestment()).isEqualTo(Money.of("30000000.00"));
+      assertThat(e.fundsInPlace()).isEqualTo(Money.of("35000000.50"));
     });
     assertThat(reported.events().get(1)).isInstanceOfSatisfying(ProjectStatusChanged.class, e -> {
       assertThat(e.sequence()).isEqualTo(3);
@@ -43,8 +42,8 @@ class ProjectTest {
 
     Project.Reported statusOnly = apply(first, report("2021-04-30", "UNDER_CONSTRUCTION", null, null));
 
-    assertThat(statusOnly.project().cumulativeInvestment()).isEqualByComparingTo("1000000");
-    assertThat(statusOnly.project().fundsInPlace()).isEqualByComparingTo("2000000");
+    assertThat(statusOnly.project().cumulativeInvestment()).isEqualTo(Money.of("1000000"));
+    assertThat(statusOnly.project().fundsInPlace()).isEqualTo(Money.of("2000000"));
     assertThat(statusOnly.update().fieldsReported()).containsExactly("status");
   }
 
@@ -74,19 +73,20 @@ class ProjectTest {
   }
 
   @Test
-  void rejectsIllegalTransitionsAndUnknownStatuses() {
+  void rejectsIllegalTransitions() {
     Project producing = apply(anIndustrialEnclave(), report("2021-06-30", "IN_PRODUCTION", "90000000", null))
         .project();
 
     assertThat(violations(producing, report("2021-06-30", "SIGNED", null, null)))
         .extracting(Violation::code).containsExactly("illegal-transition");
-    assertThat(violations(producing, report("2021-06-30", "BUILDING", null, null)))
-        .extracting(Violation::code).containsExactly("unknown-value");
   }
 
   @Test
   void reportsEveryProblemAtOnce() {
-    assertThat(violations(anIndustrialEnclave(), report("2021-08-01", "NOPE", "-1", "0.001")))
+    Project producing = apply(anIndustrialEnclave(), report("2021-06-30", "IN_PRODUCTION", "90000000", null))
+        .project();
+
+    assertThat(violations(producing, report("2021-08-01", "SIGNED", "-1", "0.001")))
         .extracting(Violation::field)
         .containsExactlyInAnyOrder("reportDate", "status", "cumulativeInvestment", "fundsInPlace");
   }
@@ -106,6 +106,31 @@ class ProjectTest {
     assertThat(warnings(project, report("2021-06-30", "COMPLETED", "74399999.99", null)))
         .containsExactly("finished-under-invested");
     assertThat(warnings(project, report("2021-06-30", "COMPLETED", "74400000.00", null))).isEmpty();
+  }
+
+  @Test
+  void aProjectWithoutAPlanIsCheckedAgainstNothingItDoesNotKnow() {
+    Project.Reported reported = apply(Projects.anEnclaveWithoutAPlan(),
+        report("2021-06-30", "COMPLETED", "500000000.00", "900000000.00"));
+
+    assertThat(reported.update().warnings()).isEmpty();
+    assertThat(reported.events().get(0)).isInstanceOfSatisfying(ProgressReported.class,
+        e -> assertThat(e.plannedInvestment()).isNull());
+  }
+
+  @Test
+  void aPlanGivenLaterIsPublishedAndARevisionIsWarnedOf() {
+    Project.Reported given = apply(Projects.anEnclaveWithoutAPlan(), Projects.planGiven("2021-05-31", "93000000.00"));
+
+    assertThat(given.project().plannedInvestment()).isEqualTo(Money.of("93000000.00"));
+    assertThat(given.update().fieldsReported()).containsExactly("plannedInvestment");
+    assertThat(given.update().warnings()).isEmpty();
+    assertThat(given.events().get(0)).isInstanceOfSatisfying(ProgressReported.class,
+        e -> assertThat(e.plannedInvestment()).isEqualTo(Money.of("93000000.00")));
+    assertThat(warnings(given.project(), Projects.planGiven("2021-06-30", "120000000.00")))
+        .containsExactly("plan-revised");
+    assertThat(violations(given.project(), Projects.planGiven("2021-06-30", "0.00")))
+        .extracting(Violation::code).containsExactly("zero");
   }
 
   @Test

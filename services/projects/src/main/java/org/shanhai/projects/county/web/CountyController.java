@@ -2,12 +2,11 @@ package org.shanhai.projects.county.web;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.shanhai.projects.county.Counties;
 import org.shanhai.projects.county.County;
 import org.shanhai.projects.county.CountySide;
 import org.shanhai.web.paging.Page;
-import org.shanhai.web.validation.Violations;
-import org.shanhai.web.RequestContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,11 +24,9 @@ class CountyController {
   }
 
   @GetMapping
-  Page<County> list(@RequestParam(required = false) String side) {
-    Violations violations = new Violations();
-    CountySide wanted = violations.enumValue("side", side, CountySide.class);
-    RequestContext.rejectQueryIfAny(violations);
-    List<County> items = counties.all().stream().filter(c -> wanted == null || c.side() == wanted).toList();
+  @Operation(summary = "List the counties of the programme: the 26 mountain counties and their partners")
+  Page<County> list(@RequestParam(required = false) CountySide side) {
+    List<County> items = counties.all().stream().filter(c -> side == null || c.side() == side).toList();
     return new Page<>(items, 0, items.size(), items.size());
   }
 }

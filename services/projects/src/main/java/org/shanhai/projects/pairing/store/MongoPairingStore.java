@@ -17,6 +17,7 @@ import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.shanhai.events.projects.PairingRegistered;
+import org.shanhai.events.value.CountyCode;
 import org.shanhai.messaging.outbox.Outbox;
 import org.shanhai.messaging.outbox.OutboxCollection;
 import org.shanhai.messaging.outbox.OutboxCollections;
@@ -25,6 +26,7 @@ import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.projects.pairing.Pairing;
 import org.shanhai.projects.pairing.PairingStore;
+import org.shanhai.web.write.Stored;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -36,7 +38,6 @@ import reactor.core.publisher.Mono;
  */
 @Repository
 class MongoPairingStore implements PairingStore {
-
 
   private final OutboxCollection aggregates;
   private final MongoCollection<Document> pairings;
@@ -58,13 +59,13 @@ class MongoPairingStore implements PairingStore {
     if (pairing.until() == null) {
       document.append("openPair", pairing.mountainCounty() + "-" + pairing.partnerCounty());
     }
-    return aggregates.insert(document, List.of(event), DuplicatePairing::new);
+    return aggregates.insert(document, List.of(event));
   }
 
   @Override
-  public Mono<StoredPairing> find(String id) {
+  public Mono<Stored<Pairing>> find(String id) {
     return Mono.from(pairings.find(eq("_id", id)).projection(withoutOutbox()).first())
-        .map(d -> new StoredPairing(fromDocument(d), d.getString("requestHash")));
+        .map(d -> new Stored<>(fromDocument(d), d.getString("requestHash")));
   }
 
   @Override
@@ -81,14 +82,16 @@ class MongoPairingStore implements PairingStore {
   }
 
   @Override
-  public Flux<Pairing> findByCounties(String mountainCounty, String partnerCounty) {
-    return Flux.from(pairings.find(and(eq("mountainCounty", mountainCounty), eq("partnerCounty", partnerCounty)))
+  public Flux<Pairing> findByCounties(CountyCode mountainCounty, CountyCode partnerCounty) {
+    return Flux.from(pairings.find(and(eq("mountainCounty", Values.county(mountainCounty)),
+            eq("partnerCounty", Values.county(partnerCounty))))
         .projection(withoutOutbox())).map(MongoPairingStore::fromDocument);
   }
 
   @Override
-  public Mono<Page<Pairing>> list(String county, PageRequest page) {
-    Bson filter = county == null ? new Document() : or(eq("mountainCounty", county), eq("partnerCounty", county));
+  public Mono<Page<Pairing>> list(CountyCode county, PageRequest page) {
+    Bson filter = county == null ? new Document()
+        : or(eq("mountainCounty", county.code()), eq("partnerCounty", county.code()));
     Mono<List<Pairing>> items = Flux.from(pairings.find(filter).projection(withoutOutbox())
             .sort(Sorts.ascending("mountainCounty", "partnerCounty", "since")).skip(page.offset()).limit(page.size()))
         .map(MongoPairingStore::fromDocument).collectList();
@@ -102,8 +105,8 @@ class MongoPairingStore implements PairingStore {
 
   private static Document toDocument(Pairing p) {
     return new Document("_id", p.id())
-        .append("mountainCounty", p.mountainCounty())
-        .append("partnerCounty", p.partnerCounty())
+        .append("mountainCounty", Values.county(p.mountainCounty()))
+        .append("partnerCounty", Values.county(p.partnerCounty()))
         .append("since", p.since())
         .append("until", p.until())
         .append("sequence", p.sequence())
@@ -114,7 +117,8 @@ class MongoPairingStore implements PairingStore {
   }
 
   private static Pairing fromDocument(Document d) {
-    return new Pairing(d.getString("_id"), d.getString("mountainCounty"), d.getString("partnerCounty"),
+    return new Pairing(d.getString("_id"), Values.county(d.getString("mountainCounty")),
+        Values.county(d.getString("partnerCounty")),
         d.getInteger("since"), d.getInteger("until"), ((Number) d.get("sequence")).longValue(),
         d.getString("registeredBy"), Values.instant(d.getDate("registeredAt")), d.getString("endedBy"),
         Values.instant(d.getDate("endedAt")));

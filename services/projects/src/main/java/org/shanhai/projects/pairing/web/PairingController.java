@@ -2,12 +2,14 @@ package org.shanhai.projects.pairing.web;
 
 import java.time.Clock;
 
+import io.swagger.v3.oas.annotations.Operation;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.projects.pairing.PairingService;
+import org.shanhai.web.RequestContext;
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
-import org.shanhai.projects.pairing.Pairing;
-import org.shanhai.projects.pairing.PairingService;
-import org.shanhai.web.validation.Violations;
-import org.shanhai.web.RequestContext;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -35,38 +38,31 @@ class PairingController {
   }
 
   @PostMapping
-  Mono<ResponseEntity<PairingResponse>> register(@RequestBody Pairing.Registration body,
-      @RequestHeader(name = RequestContext.USER, required = false) String user,
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Register a pairing of a mountain county with a partner county",
+      description = "One running pairing per two counties: a second answers 409 and names the running one in `existing`.")
+  Mono<ResponseEntity<PairingResponse>> register(@RequestBody RegisterPairingRequest body, Actor actor,
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
-    String actor = context.user(user);
-    return pairings.register(body, context.fingerprint(body), actor, key)
-        .map(outcome -> RequestContext.created("/api/v1/pairings/" + outcome.pairing().id(),
-                outcome.replayed())
-            .body(PairingResponse.of(outcome.pairing(), clock)));
+    return pairings.register(body.toCommand(), context.fingerprint(body), actor.name(), key)
+        .map(written -> RequestContext.created("/api/v1/pairings/" + written.value().id(), written.replayed())
+            .body(PairingResponse.of(written.value(), clock)));
   }
 
   @GetMapping
-  Mono<Page<PairingResponse>> list(@RequestParam(required = false) String county,
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    Violations violations = new Violations();
-    RequestContext.countyCode("county", county, violations);
-    PageRequest request = PageRequest.of(page, size, violations);
-    RequestContext.rejectQueryIfAny(violations);
-    return pairings.list(county, request).map(p -> p.map(pairing -> PairingResponse.of(pairing, clock)));
-  }
-
-  /** The last year of a running pairing: {@code {"until": 2020}}. */
-  record EndRequest(Integer until) {
+  @Operation(summary = "List pairings, optionally those of one county (on either side)")
+  Mono<Page<PairingResponse>> list(@RequestParam(required = false) CountyCode county, PageRequest page) {
+    return pairings.list(county, page).map(p -> p.map(pairing -> PairingResponse.of(pairing, clock)));
   }
 
   @PostMapping("/{id}/end")
-  Mono<PairingResponse> end(@PathVariable String id, @RequestBody EndRequest body,
-      @RequestHeader(name = RequestContext.USER, required = false) String user) {
-    String actor = context.user(user);
-    return pairings.end(id, body.until(), actor).map(p -> PairingResponse.of(p, clock));
+  @Operation(summary = "End a running pairing with its last year",
+      description = "The two counties can then be paired again. Ending it again with the same year changes nothing.")
+  Mono<PairingResponse> end(@PathVariable String id, @RequestBody EndPairingRequest body, Actor actor) {
+    return pairings.end(id, body.until(), actor.name()).map(p -> PairingResponse.of(p, clock));
   }
 
   @GetMapping("/{id}")
+  @Operation(summary = "Fetch a pairing")
   Mono<PairingResponse> get(@PathVariable String id) {
     return pairings.find(id).map(p -> PairingResponse.of(p, clock));
   }

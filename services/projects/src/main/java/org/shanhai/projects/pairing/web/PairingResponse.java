@@ -3,13 +3,14 @@ package org.shanhai.projects.pairing.web;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.shanhai.events.value.CountyCode;
 import org.shanhai.projects.pairing.Pairing;
 
 /** A pairing as the API shows it; {@code active} is whether it runs this year. */
 record PairingResponse(
     String id,
-    String mountainCounty,
-    String partnerCounty,
+    CountyCode mountainCounty,
+    CountyCode partnerCounty,
     int since,
     Integer until,
     boolean active,

@@ -1,15 +1,17 @@
 package org.shanhai.projects.project.web;
 
-
-import org.shanhai.web.paging.Page;
-import org.shanhai.web.paging.PageRequest;
-import org.shanhai.projects.project.ProjectDraft;
+import io.swagger.v3.oas.annotations.Operation;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.projects.project.ProjectKind;
 import org.shanhai.projects.project.ProjectQuery;
 import org.shanhai.projects.project.ProjectService;
 import org.shanhai.projects.project.ProjectStatus;
-import org.shanhai.web.validation.Violations;
 import org.shanhai.web.RequestContext;
+import org.shanhai.web.access.Actor;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
+import org.shanhai.web.validation.Violations;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -37,35 +40,31 @@ class ProjectController {
   }
 
   @PostMapping
-  Mono<ResponseEntity<ProjectResponse>> register(@RequestBody ProjectDraft.Registration body,
-      @RequestHeader(name = RequestContext.USER, required = false) String user,
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Register a project under a running pairing, with its investment plan",
+      description = "The answer's ETag is the project's version, for If-Match on its updates.")
+  Mono<ResponseEntity<ProjectResponse>> register(@RequestBody RegisterProjectRequest body, Actor actor,
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
-    String actor = context.user(user);
-    return projects.register(body, context.fingerprint(body), actor, key)
-        .map(outcome -> RequestContext.created("/api/v1/projects/" + outcome.project().id(),
-                outcome.replayed())
-            .eTag(RequestContext.etag(outcome.project().sequence()))
-            .body(ProjectResponse.of(outcome.project())));
+    return projects.register(body.toCommand(), context.fingerprint(body), actor.name(), key)
+        .map(written -> RequestContext.created("/api/v1/projects/" + written.value().id(), written.replayed())
+            .eTag(RequestContext.etag(written.value().sequence()))
+            .body(ProjectResponse.of(written.value())));
   }
 
   @GetMapping
+  @Operation(summary = "Search projects by pairing, county (either side), kind and status")
   Mono<Page<ProjectResponse>> search(@RequestParam(required = false) String pairing,
-      @RequestParam(required = false) String county, @RequestParam(required = false) String kind,
-      @RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
+      @RequestParam(required = false) CountyCode county, @RequestParam(required = false) ProjectKind kind,
+      @RequestParam(required = false) ProjectStatus status, PageRequest page) {
     Violations violations = new Violations();
     RequestContext.id("pairing", pairing, violations);
-    RequestContext.countyCode("county", county, violations);
-    ProjectKind wantedKind = violations.enumValue("kind", kind, ProjectKind.class);
-    ProjectStatus wantedStatus = violations.enumValue("status", status, ProjectStatus.class);
-    PageRequest request = PageRequest.of(page, size, violations);
     RequestContext.rejectQueryIfAny(violations);
-    return projects.search(new ProjectQuery(pairing, county, wantedKind, wantedStatus), request)
-        .map(p -> p.map(ProjectResponse::of));
+    return projects.search(new ProjectQuery(pairing, county, kind, status), page).map(p -> p.map(ProjectResponse::of));
   }
 
   @GetMapping("/{id}")
-  Mono<ResponseEntity<ProjectResponse>> get(@PathVariable String id, ServerWebExchange exchange) {
+  @Operation(summary = "Fetch a project", description = "With its version as ETag; If-None-Match answers 304.")
+  Mono<ResponseEntity<ProjectResponse>> get(@PathVariable ProjectId id, ServerWebExchange exchange) {
     return projects.find(id).flatMap(project -> {
       String etag = RequestContext.etag(project.sequence());
       if (exchange.checkNotModified(etag)) {

@@ -1,32 +1,38 @@
 package org.shanhai.projects.project.web;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import org.shanhai.events.projects.InvestmentPlanPoint;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.projects.project.Project;
+import org.shanhai.projects.project.ProjectKind;
+import org.shanhai.projects.project.ProjectStatus;
 
-/** A project as the API shows it: the plan, the latest reported figures, and {@code version} (also its ETag). */
+/**
+ * A project as the API shows it: the plan ({@code plannedInvestment} null while unknown), the
+ * latest reported figures, and {@code version} (also its ETag).
+ */
 record ProjectResponse(
-    String id,
+    ProjectId id,
     String pairingId,
-    String mountainCounty,
-    String partnerCounty,
+    CountyCode mountainCounty,
+    CountyCode partnerCounty,
     String name,
-    String kind,
-    String hostCounty,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal plannedInvestment,
+    ProjectKind kind,
+    CountyCode hostCounty,
+    Money plannedInvestment,
     List<InvestmentPlanPoint> investmentPlan,
     LocalDate plannedStart,
     LocalDate plannedCompletion,
-    String enclaveId,
-    String status,
+    ProjectId enclaveId,
+    ProjectStatus status,
     LocalDate lastReportDate,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal cumulativeInvestment,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal fundsInPlace,
+    Money cumulativeInvestment,
+    Money fundsInPlace,
     Integer jobsCreated,
     long version,
     String registeredBy,
@@ -35,10 +41,9 @@ record ProjectResponse(
     Instant updatedAt) {
 
   static ProjectResponse of(Project p) {
-    return new ProjectResponse(p.id(), p.pairingId(), p.mountainCounty(), p.partnerCounty(), p.name(),
-        p.kind().name(), p.hostCounty(), p.plannedInvestment(), p.investmentPlan(), p.plannedStart(),
-        p.plannedCompletion(), p.enclaveId(), p.status().name(), p.lastReportDate(), p.cumulativeInvestment(),
-        p.fundsInPlace(), p.jobsCreated(), p.sequence(), p.registeredBy(), p.registeredAt(), p.updatedBy(),
-        p.updatedAt());
+    return new ProjectResponse(p.id(), p.pairingId(), p.mountainCounty(), p.partnerCounty(), p.name(), p.kind(),
+        p.hostCounty(), p.plannedInvestment(), p.investmentPlan(), p.plannedStart(), p.plannedCompletion(),
+        p.enclaveId(), p.status(), p.lastReportDate(), p.cumulativeInvestment(), p.fundsInPlace(), p.jobsCreated(),
+        p.sequence(), p.registeredBy(), p.registeredAt(), p.updatedBy(), p.updatedAt());
   }
 }

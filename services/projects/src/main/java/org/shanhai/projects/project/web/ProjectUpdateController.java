@@ -1,13 +1,14 @@
 package org.shanhai.projects.project.web;
 
-
+import io.swagger.v3.oas.annotations.Operation;
+import org.shanhai.events.value.ProjectId;
+import org.shanhai.projects.project.ProjectService;
+import org.shanhai.web.RequestContext;
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
-import org.shanhai.projects.project.ProgressReport;
-import org.shanhai.projects.project.ProjectService;
-import org.shanhai.web.validation.Violations;
-import org.shanhai.web.RequestContext;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -36,30 +37,31 @@ class ProjectUpdateController {
   }
 
   @PostMapping
-  Mono<ResponseEntity<UpdateResponse>> submit(@PathVariable String projectId, @RequestBody ProgressReport body,
-      @RequestHeader(name = RequestContext.USER, required = false) String user,
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Report a project's progress",
+      description = "Errors reject the update whole (422); warnings are stored and published with it. "
+          + "If-Match with the project's ETag refuses it (412) when someone reported meanwhile.")
+  Mono<ResponseEntity<UpdateResponse>> submit(@PathVariable ProjectId projectId,
+      @RequestBody ReportProgressRequest body, Actor actor,
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    String actor = context.user(user);
     Long version = context.ifMatch(ifMatch);
-    return projects.report(projectId, body, context.fingerprint(body), actor, key, version)
-        .map(report -> RequestContext.created(
-                "/api/v1/projects/" + projectId + "/updates/" + report.update().id(), report.replayed())
-            .eTag(RequestContext.etag(report.project().sequence()))
-            .body(UpdateResponse.of(report.update())));
+    return projects.report(projectId, body.toCommand(), context.fingerprint(body), actor.name(), key, version)
+        .map(written -> RequestContext.created(
+                "/api/v1/projects/" + projectId + "/updates/" + written.value().update().id(), written.replayed())
+            .eTag(RequestContext.etag(written.value().project().sequence()))
+            .body(UpdateResponse.of(written.value().update())));
   }
 
   @GetMapping
-  Mono<Page<UpdateResponse>> list(@PathVariable String projectId, @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    Violations violations = new Violations();
-    PageRequest request = PageRequest.of(page, size, violations);
-    RequestContext.rejectQueryIfAny(violations);
-    return projects.updates(projectId, request).map(p -> p.map(UpdateResponse::of));
+  @Operation(summary = "List a project's updates, newest first")
+  Mono<Page<UpdateResponse>> list(@PathVariable ProjectId projectId, PageRequest page) {
+    return projects.updates(projectId, page).map(p -> p.map(UpdateResponse::of));
   }
 
   @GetMapping("/{updateId}")
-  Mono<UpdateResponse> get(@PathVariable String projectId, @PathVariable String updateId) {
+  @Operation(summary = "Fetch one update of a project")
+  Mono<UpdateResponse> get(@PathVariable ProjectId projectId, @PathVariable String updateId) {
     return projects.update(projectId, updateId).map(UpdateResponse::of);
   }
 }

@@ -1,0 +1,38 @@
+package org.shanhai.projects.project.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import org.shanhai.projects.project.ProjectKind;
+import org.shanhai.projects.project.ProjectRegistration;
+import org.shanhai.projects.project.ProjectStatus;
+
+/**
+ * {@code POST /api/v1/projects}: a project under a running pairing, with its kind, where it is, and
+ * what is planned. {@code plannedInvestment} may be left out while it is not known.
+ */
+record RegisterProjectRequest(
+    String pairingId,
+    String name,
+    ProjectKind kind,
+    String hostCounty,
+    BigDecimal plannedInvestment,
+    List<PlanPoint> investmentPlan,
+    LocalDate plannedStart,
+    LocalDate plannedCompletion,
+    String enclaveId,
+    ProjectStatus status) {
+
+  /** The cumulative investment planned by {@code date}. */
+  record PlanPoint(LocalDate date, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal cumulative) {
+  }
+
+  ProjectRegistration toCommand() {
+    return new ProjectRegistration(pairingId, name, kind, hostCounty, plannedInvestment,
+        investmentPlan == null ? null : investmentPlan.stream()
+            .map(p -> p == null ? null : new ProjectRegistration.PlanPoint(p.date(), p.cumulative())).toList(),
+        plannedStart, plannedCompletion, enclaveId, status);
+  }
+}
