@@ -14,14 +14,14 @@ import com.tngtech.archunit.lang.ArchRule;
  * the domain (aggregates, policies, commands, the services that apply them, the ports of their
  * stores) is plain Java; adapters live in packages of their own: {@code web} (controllers, request
  * and response records), {@code store} (MongoDB), {@code kafka} (consumers, streams), {@code http}
- * (outgoing calls), {@code metrics}, and the service's {@code config}, which wires it all. No name
- * of a class exempts it.
+ * (outgoing calls), {@code schedule} (what runs on the clock), {@code metrics}, and the service's
+ * {@code config}, which wires it all. No name of a class exempts it.
  */
 public final class ArchitectureRules {
 
   /** The adapter packages of a service: the only places that know a framework, a driver or a wire format. */
   static final String[] ADAPTERS = {"org.shanhai.*..web..", "org.shanhai.*..store..", "org.shanhai.*..kafka..",
-      "org.shanhai.*..http..", "org.shanhai.*..metrics..", "org.shanhai.*..config.."};
+      "org.shanhai.*..http..", "org.shanhai.*..schedule..", "org.shanhai.*..metrics..", "org.shanhai.*..config.."};
 
   @ArchTest
   static final ArchRule noPackageCycles = slices().matching("org.shanhai.*.(**)").should().beFreeOfCycles();

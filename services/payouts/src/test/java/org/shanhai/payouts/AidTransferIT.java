@@ -73,7 +73,6 @@ class AidTransferIT {
         .replace("\"pairingId\"", "\"fromCounty\":\"330212\",\"pairingId\""), "fromCounty");
     rejected(transfer(cixi.pairing(), null, "COMMITMENT", "1.00", tomorrow), "date");
     rejected(transfer(cixi.pairing(), null, "DISBURSEMENT", "-1.00", "2020-06-30"), "amount");
-    rejected(transfer(cixi.pairing(), null, "LOAN", "1.00", "2020-06-30"), "transactionType");
 
     assertThat(Outboxes.awaitQuiet(database, topic, "aid_transfers")).isEqualTo(before);
     assertThat(count()).isEqualTo(stored);

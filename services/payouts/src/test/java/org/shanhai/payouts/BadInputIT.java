@@ -110,6 +110,49 @@ class BadInputIT {
   }
 
   @Test
+  void rejectsUnknownEnumValuesNamingTheAllowedOnes() {
+    rejected(() -> story.shareholding(holding("\"villageId\":\"" + village + "\"", "0.10")
+        .replace("GUARANTEED_MINIMUM", "DIVIDEND")), 400, "returnType");
+    story.shareholding(holding("\"villageId\":\"" + village + "\"", "0.10").replace("GUARANTEED_MINIMUM", "DIVIDEND"))
+        .expectBody().jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+            .contains("GUARANTEED_MINIMUM", "FIXED"));
+    rejected(() -> post("/api/v1/aid-transfers", """
+        {"pairingId":"x","transactionType":"GRANT","amount":"1.00","date":"2020-12-31"}"""), 400, "transactionType");
+    http.get().uri("/api/v1/aid-transfers?type=GRANT").exchange().expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("type")
+        .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).contains("COMMITMENT"));
+  }
+
+  @Test
+  void rejectsQueryParametersAListDoesNotKnow() {
+    for (String path : List.of("/api/v1/payouts?mountainCounty=330822", "/api/v1/shareholdings?pairing=x",
+        "/api/v1/villages?name=x", "/api/v1/aid-transfers?partner=330282", "/api/v1/payouts/summary?page=1")) {
+      http.get().uri(path).exchange().expectStatus().isBadRequest()
+          .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .expectBody().jsonPath("$.errors[0].code").isEqualTo("unknown-parameter");
+    }
+  }
+
+  @Test
+  void rejectsAPaymentsIdempotencyKeyReusedForADifferentPayment() {
+    Map<?, ?> shareholding = story.shareholding(holding("\"villageId\":\"" + village + "\"", "0.10"))
+        .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+    String payout = payoutOf(shareholding);
+    http.post().uri("/api/v1/payouts/" + payout + "/disbursements").header("X-User", "officer.cixi")
+        .header("Idempotency-Key", "pay-1").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"amount\":\"100.00\",\"paidOn\":\"2020-12-31\"}").exchange().expectStatus().isCreated()
+        .expectHeader().valueEquals("Idempotent-Replayed", "false");
+    http.post().uri("/api/v1/payouts/" + payout + "/disbursements").header("X-User", "officer.cixi")
+        .header("Idempotency-Key", "pay-1").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"amount\":\"100.00\",\"paidOn\":\"2020-12-31\"}").exchange().expectStatus().isCreated()
+        .expectHeader().valueEquals("Idempotent-Replayed", "true");
+
+    rejected(() -> http.post().uri("/api/v1/payouts/" + payout + "/disbursements").header("X-User", "officer.cixi")
+        .header("Idempotency-Key", "pay-1").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"amount\":\"200.00\",\"paidOn\":\"2020-12-31\"}").exchange(), 422, "Idempotency-Key");
+  }
+
+  @Test
   void rejectsOperatorInjectionInFilters() {
     http.get().uri("/api/v1/payouts?county={c}", "{\"$ne\":null}").exchange().expectStatus().isBadRequest()
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

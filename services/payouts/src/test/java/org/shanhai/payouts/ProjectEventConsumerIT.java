@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shanhai.events.Topics;
 import org.shanhai.events.projects.ProjectStatusChanged;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.testkit.EventPublisher;
 import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,7 +104,8 @@ class ProjectEventConsumerIT {
   }
 
   private static ProjectStatusChanged statusChange(String project, long sequence, String to) {
-    return new ProjectStatusChanged(project, sequence, "pairing", SeedStory.CHANGSHAN, SeedStory.CIXI,
+    return new ProjectStatusChanged(ProjectId.of(project), sequence, "pairing", CountyCode.of(SeedStory.CHANGSHAN),
+        CountyCode.of(SeedStory.CIXI),
         "INDUSTRIAL_ENCLAVE", "UNDER_CONSTRUCTION", to, LocalDate.parse("2021-06-30"), "officer", Instant.now());
   }
 

@@ -2,7 +2,6 @@ package org.shanhai.payouts;
 
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +11,9 @@ import java.util.UUID;
 import org.shanhai.events.Topics;
 import org.shanhai.events.projects.PairingRegistered;
 import org.shanhai.events.projects.ProjectRegistered;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.testkit.EventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -44,11 +46,12 @@ final class SeedStory {
     String pairing = "pairing-" + UUID.randomUUID();
     String project = "project-" + UUID.randomUUID();
     publisher.publish(Topics.PROJECTS, pairing, PairingRegistered.TYPE, pairing, 1,
-        new PairingRegistered(pairing, 1, mountain, partner, 2011, null, "officer", Instant.now()));
-    publisher.publish(Topics.PROJECTS, project, ProjectRegistered.TYPE, project, 1,
-        new ProjectRegistered(project, 1, pairing, mountain, partner, "飞地 " + project, kind, partner,
-            new BigDecimal("100000000.00"), List.of(), null, null, null, "UNDER_CONSTRUCTION", "officer",
+        new PairingRegistered(pairing, 1, CountyCode.of(mountain), CountyCode.of(partner), 2011, null, "officer",
             Instant.now()));
+    publisher.publish(Topics.PROJECTS, project, ProjectRegistered.TYPE, project, 1,
+        new ProjectRegistered(ProjectId.of(project), 1, pairing, CountyCode.of(mountain), CountyCode.of(partner),
+            "飞地 " + project, kind, CountyCode.of(partner), Money.of("100000000.00"), List.of(), null, null, null,
+            "UNDER_CONSTRUCTION", "officer", Instant.now()));
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get()
         .uri("/api/v1/shareholdings?project=" + project).exchange().returnResult(String.class).getStatus()
         .is2xxSuccessful() && knows(project));

@@ -30,12 +30,12 @@ public final class EventReader {
   /** The event, or empty when its type is not one of {@link EventTypes}. */
   public Optional<IncomingEvent> read(Message<byte[]> message) {
     MessageHeaders headers = message.getHeaders();
+    String id = required(headers, "ce_id");
     String type = required(headers, "ce_type");
     Optional<Class<? extends Event>> record = EventTypes.recordOf(type);
     if (record.isEmpty()) {
       return Optional.empty();
     }
-    String id = required(headers, "ce_id");
     String subject = required(headers, "ce_subject");
     long sequence = sequence(header(headers, "ce_sequence"));
     String data = new String(message.getPayload(), StandardCharsets.UTF_8);

@@ -1,15 +1,16 @@
 package org.shanhai.payouts.aid;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.shanhai.events.Warning;
 import org.shanhai.events.payouts.AidTransferred;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.payouts.projection.PairingView;
 import org.shanhai.payouts.projection.ProjectView;
 import org.shanhai.web.validation.Violations;
@@ -22,50 +23,58 @@ import org.shanhai.web.validation.Violations;
 public record AidTransfer(
     String id,
     String pairingId,
-    String fromCounty,
-    String toCounty,
-    String projectId,
+    CountyCode fromCounty,
+    CountyCode toCounty,
+    ProjectId projectId,
     String villageId,
     TransactionType type,
-    BigDecimal amount,
+    Money amount,
     LocalDate date,
     String purpose,
     List<Warning> warnings,
     String recordedBy,
     Instant recordedAt) {
 
-  static final ZoneId ZHEJIANG = ZoneId.of("Asia/Shanghai");
-
   public enum TransactionType {
     COMMITMENT,
     DISBURSEMENT
   }
 
-  /** What an officer sends; {@code fromCounty} and {@code toCounty}, when given, must be the pairing's. */
-  public record Request(String pairingId, String fromCounty, String toCounty, String projectId, String villageId,
-      String transactionType, BigDecimal amount, LocalDate date, String purpose) {
-  }
-
   /** The transfers already recorded in the same scope (pairing, and project when there is one). */
-  public record Totals(BigDecimal committed, BigDecimal disbursed) {
+  public record Totals(Money committed, Money disbursed) {
+
+    public static final Totals NONE = new Totals(Money.ZERO, Money.ZERO);
+
+    static Totals of(List<AidTransfer> transfers) {
+      Money committed = Money.ZERO;
+      Money disbursed = Money.ZERO;
+      for (AidTransfer t : transfers) {
+        if (t.type() == TransactionType.COMMITMENT) {
+          committed = committed.plus(t.amount());
+        } else {
+          disbursed = disbursed.plus(t.amount());
+        }
+      }
+      return new Totals(committed, disbursed);
+    }
   }
 
   /**
    * Validates a transfer against what the service knows: the pairing, the project and the
-   * village's county (each null when unknown or not named).
+   * village's county (each null when unknown or not named). Dates are Zhejiang's.
    */
-  public static AidTransfer record(String id, Request r, PairingView pairing, ProjectView project,
-      String villageCounty, Totals totals, String user, Clock clock) {
+  public static AidTransfer record(String id, ReportedTransfer r, PairingView pairing, ProjectView project,
+      CountyCode villageCounty, Totals totals, String user, Clock clock) {
     Violations v = new Violations().required("pairingId", r.pairingId()).required("transactionType",
         r.transactionType()).required("amount", r.amount()).required("date", r.date());
     if (r.pairingId() != null && pairing == null) {
       v.add("pairingId", "unknown", "pairing " + r.pairingId() + " is not known to the payouts service");
     }
     if (pairing != null) {
-      v.check(r.fromCounty() == null || r.fromCounty().equals(pairing.partnerCounty()), "fromCounty", "not-the-partner",
-          "aid goes from the pairing's partner county " + pairing.partnerCounty());
-      v.check(r.toCounty() == null || r.toCounty().equals(pairing.mountainCounty()), "toCounty", "not-the-mountain-county",
-          "aid goes to the pairing's mountain county " + pairing.mountainCounty());
+      v.check(r.fromCounty() == null || r.fromCounty().equals(pairing.partnerCounty().code()), "fromCounty",
+          "not-the-partner", "aid goes from the pairing's partner county " + pairing.partnerCounty());
+      v.check(r.toCounty() == null || r.toCounty().equals(pairing.mountainCounty().code()), "toCounty",
+          "not-the-mountain-county", "aid goes to the pairing's mountain county " + pairing.mountainCounty());
     }
     if (r.projectId() != null && project == null) {
       v.add("projectId", "unknown", "project " + r.projectId() + " is not known to the payouts service");
@@ -77,25 +86,25 @@ public record AidTransfer(
     } else if (villageCounty != null && pairing != null && !villageCounty.equals(pairing.mountainCounty())) {
       v.add("villageId", "other-county", "village " + r.villageId() + " is not in " + pairing.mountainCounty());
     }
-    TransactionType type = v.enumValue("transactionType", r.transactionType(), TransactionType.class);
-    BigDecimal amount = v.amount("amount", r.amount());
-    v.check(amount == null || amount.signum() > 0, "amount", "zero", "amount must be more than zero");
-    LocalDate today = LocalDate.now(clock.withZone(ZHEJIANG));
+    Money amount = Money.of(v.amount("amount", r.amount()));
+    v.check(amount == null || amount.isPositive(), "amount", "zero", "amount must be more than zero");
+    LocalDate today = LocalDate.now(clock);
     v.check(r.date() == null || !r.date().isAfter(today), "date", "future", "date is after today (" + today + ")");
     v.check(r.purpose() == null || r.purpose().length() <= 500, "purpose", "too-long", "purpose is at most 500 characters");
     v.throwIfAny();
 
     List<Warning> warnings = new ArrayList<>();
-    if (type == TransactionType.DISBURSEMENT) {
-      BigDecimal disbursed = totals.disbursed().add(amount);
-      if (disbursed.compareTo(totals.committed()) > 0) {
-        warnings.add(new Warning("beyond-commitment", "amount", "disbursed " + disbursed.toPlainString()
-            + " yuan in all, beyond the " + totals.committed().toPlainString() + " committed"
+    if (r.transactionType() == TransactionType.DISBURSEMENT) {
+      Money disbursed = totals.disbursed().plus(amount);
+      if (disbursed.isMoreThan(totals.committed())) {
+        warnings.add(new Warning("beyond-commitment", "amount", "disbursed " + disbursed
+            + " yuan in all, beyond the " + totals.committed() + " committed"
             + (project != null ? " for this project" : " under this pairing")));
       }
     }
-    return new AidTransfer(id, pairing.pairingId(), pairing.partnerCounty(), pairing.mountainCounty(), r.projectId(),
-        r.villageId(), type, amount, r.date(), r.purpose(), List.copyOf(warnings), user, clock.instant());
+    return new AidTransfer(id, pairing.pairingId(), pairing.partnerCounty(), pairing.mountainCounty(),
+        project == null ? null : project.projectId(), r.villageId(), r.transactionType(), amount, r.date(), r.purpose(),
+        List.copyOf(warnings), user, clock.instant());
   }
 
   public AidTransferred event() {

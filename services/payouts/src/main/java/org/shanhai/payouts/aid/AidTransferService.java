@@ -1,26 +1,25 @@
 package org.shanhai.payouts.aid;
 
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.payouts.projection.PairingView;
 import org.shanhai.payouts.projection.ProjectView;
 import org.shanhai.payouts.projection.Projections;
 import org.shanhai.payouts.village.VillageStore;
-import org.shanhai.web.IdempotencyKeys;
-import org.shanhai.web.validation.Conflict;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.NotFound;
-import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
+import org.shanhai.web.write.IdempotencyKeys;
+import org.shanhai.web.write.IdempotentCreate;
+import org.shanhai.web.write.Stored;
+import org.shanhai.web.write.Written;
 import reactor.core.publisher.Mono;
 
 /** Records aid-fund commitments and disbursements. */
-@Service
 public class AidTransferService {
-
-  private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
   private final AidTransferStore store;
   private final Projections projections;
@@ -34,57 +33,34 @@ public class AidTransferService {
     this.clock = clock;
   }
 
-  public record Recorded(AidTransfer transfer, boolean replayed) {
-  }
-
-  public Mono<Recorded> record(AidTransfer.Request r, String requestHash, String user, String key) {
+  public Mono<Written<AidTransfer>> record(ReportedTransfer r, String requestHash, String user, String key) {
     String id = IdempotencyKeys.idFor("aid", user, key);
+    boolean projectNamed = r.projectId() != null && ProjectId.isWellFormed(r.projectId());
     Mono<Optional<PairingView>> pairing = optional(r.pairingId() == null ? Mono.empty() : projections.pairing(r.pairingId()));
-    Mono<Optional<ProjectView>> project = optional(r.projectId() == null ? Mono.empty() : projections.project(r.projectId()));
-    Mono<Optional<String>> villageCounty = optional(r.villageId() == null ? Mono.empty()
-        : villages.find(r.villageId()).map(stored -> stored.village().county()));
-    Mono<AidTransfer.Totals> totals = r.pairingId() == null ? Mono.just(new AidTransfer.Totals(ZERO, ZERO))
-        : store.search(r.pairingId(), null, r.projectId(), null, null).collectList().map(AidTransferService::totals);
-    return Mono.zip(pairing, project, villageCounty, totals)
-        .flatMap(found -> {
-          AidTransfer transfer = AidTransfer.record(id, r, found.getT1().orElse(null), found.getT2().orElse(null),
-              found.getT3().orElse(null), found.getT4(), user, clock);
-          return store.insert(transfer, requestHash).thenReturn(new Recorded(transfer, false));
-        })
-        .onErrorResume(AidTransferStore.DuplicateTransfer.class, e -> store.find(id).map(stored -> {
-          if (!stored.requestHash().equals(requestHash)) {
-            throw new Conflict(Conflict.Kind.IDEMPOTENCY_KEY_REUSED,
-                "this Idempotency-Key was already used for a different transfer");
-          }
-          return new Recorded(stored.transfer(), true);
-        }));
+    Mono<Optional<ProjectView>> project = optional(projectNamed ? projections.project(ProjectId.of(r.projectId()))
+        : Mono.empty());
+    Mono<Optional<CountyCode>> villageCounty = optional(r.villageId() == null ? Mono.empty()
+        : villages.find(r.villageId()).map(stored -> stored.value().county()));
+    Mono<AidTransfer.Totals> totals = r.pairingId() == null ? Mono.just(AidTransfer.Totals.NONE)
+        : store.all(new AidTransferQuery(r.pairingId(), null, projectNamed ? ProjectId.of(r.projectId()) : null, null,
+            null)).collectList().map(AidTransfer.Totals::of);
+    Mono<AidTransfer> insert = Mono.zip(pairing, project, villageCounty, totals).flatMap(found -> {
+      AidTransfer transfer = AidTransfer.record(id, r, found.getT1().orElse(null), found.getT2().orElse(null),
+          found.getT3().orElse(null), found.getT4(), user, clock);
+      return store.insert(transfer, requestHash).thenReturn(transfer);
+    });
+    return IdempotentCreate.create(insert, () -> store.find(id), requestHash, "a different transfer");
   }
 
   public Mono<AidTransfer> find(String id) {
-    return store.find(id).map(AidTransferStore.StoredTransfer::transfer)
-        .switchIfEmpty(Mono.error(() -> new NotFound("aid transfer", id)));
+    return store.find(id).map(Stored::value).switchIfEmpty(Mono.error(() -> new NotFound("aid transfer", id)));
   }
 
-  public Flux<AidTransfer> search(String pairingId, String county, String projectId, String villageId,
-      AidTransfer.TransactionType type) {
-    return store.search(pairingId, county, projectId, villageId, type);
-  }
-
-  private static AidTransfer.Totals totals(List<AidTransfer> transfers) {
-    BigDecimal committed = ZERO;
-    BigDecimal disbursed = ZERO;
-    for (AidTransfer t : transfers) {
-      if (t.type() == AidTransfer.TransactionType.COMMITMENT) {
-        committed = committed.add(t.amount());
-      } else {
-        disbursed = disbursed.add(t.amount());
-      }
-    }
-    return new AidTransfer.Totals(committed, disbursed);
+  public Mono<Page<AidTransfer>> search(AidTransferQuery query, PageRequest page) {
+    return store.search(query, page);
   }
 
   private static <T> Mono<Optional<T>> optional(Mono<T> value) {
     return value.map(Optional::of).defaultIfEmpty(Optional.empty());
   }
-
 }

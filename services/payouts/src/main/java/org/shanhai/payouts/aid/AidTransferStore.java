@@ -1,26 +1,23 @@
 package org.shanhai.payouts.aid;
 
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
+import org.shanhai.web.write.DuplicateKey;
+import org.shanhai.web.write.Stored;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Where aid transfers are kept, each with its outbox. */
 public interface AidTransferStore {
 
-  /** Stores a transfer with its event; errors with {@link DuplicateTransfer} when the id exists. */
+  /** Stores a transfer with its event; fails with {@link DuplicateKey} when the id exists. */
   Mono<Void> insert(AidTransfer transfer, String requestHash);
 
-  Mono<StoredTransfer> find(String id);
+  Mono<Stored<AidTransfer>> find(String id);
 
-  /** Transfers matching the filters (each null when not asked for), oldest first. */
-  Flux<AidTransfer> search(String pairingId, String county, String projectId, String villageId,
-      AidTransfer.TransactionType type);
+  /** A page of the transfers matching {@code query}, oldest first. */
+  Mono<Page<AidTransfer>> search(AidTransferQuery query, PageRequest page);
 
-  record StoredTransfer(AidTransfer transfer, String requestHash) {
-  }
-
-  final class DuplicateTransfer extends RuntimeException {
-    public DuplicateTransfer(Throwable cause) {
-      super(cause.getMessage(), cause);
-    }
-  }
+  /** Every transfer matching {@code query}: for the totals a new transfer is checked against. */
+  Flux<AidTransfer> all(AidTransferQuery query);
 }

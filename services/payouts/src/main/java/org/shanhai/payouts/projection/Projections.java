@@ -1,19 +1,48 @@
 package org.shanhai.payouts.projection;
 
-import org.shanhai.messaging.consumer.IncomingEvent;
-import org.shanhai.messaging.consumer.Projection;
+import org.shanhai.events.Event;
+import org.shanhai.events.projects.PairingEnded;
+import org.shanhai.events.projects.PairingRegistered;
+import org.shanhai.events.projects.ProgressReported;
+import org.shanhai.events.projects.ProjectEvent;
+import org.shanhai.events.projects.ProjectRegistered;
+import org.shanhai.events.projects.ProjectStatusChanged;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.ProjectId;
 import reactor.core.publisher.Mono;
 
-/** The payouts service's own copy of the projects and pairings it needs, kept from their events. */
-public interface Projections {
+/** The payouts service's own copy of the projects and pairings it needs, kept from the projects service's events. */
+public class Projections {
 
-  /** Applies one event of {@code shanhai.projects.v1}, once: duplicates and stale sequences are ignored. */
-  Mono<Projection.Outcome> apply(IncomingEvent event);
+  private final ProjectViews views;
 
-  Mono<ProjectView> project(String projectId);
+  public Projections(ProjectViews views) {
+    this.views = views;
+  }
 
-  Mono<PairingView> pairing(String pairingId);
+  /** Applies one event of {@code shanhai.projects.v1}, once; true when it changed a view. */
+  public Mono<Boolean> apply(Event event) {
+    if (event instanceof PairingRegistered || event instanceof PairingEnded) {
+      return views.updatePairing(event.aggregateId(), event.sequence(),
+          view -> PairingView.fold(view, (ProjectEvent) event));
+    }
+    if (event instanceof ProjectRegistered || event instanceof ProgressReported
+        || event instanceof ProjectStatusChanged) {
+      return views.updateProject(ProjectId.of(event.aggregateId()), event.sequence(),
+          view -> ProjectView.fold(view, (ProjectEvent) event));
+    }
+    return Mono.just(false);
+  }
 
-  /** True when {@code county} is the mountain county of some known pairing. */
-  Mono<Boolean> isMountainCounty(String county);
+  public Mono<ProjectView> project(ProjectId projectId) {
+    return views.project(projectId);
+  }
+
+  public Mono<PairingView> pairing(String pairingId) {
+    return views.pairing(pairingId);
+  }
+
+  public Mono<Boolean> isMountainCounty(CountyCode county) {
+    return views.isMountainCounty(county);
+  }
 }

@@ -1,41 +1,45 @@
 package org.shanhai.payouts.shareholding;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.shanhai.events.value.Money;
+
 /** One year's return of a shareholding: what is guaranteed, what was paid, and each payment. */
 public record Payout(
     int year,
     LocalDate dueDate,
-    BigDecimal guaranteedAmount,
-    BigDecimal paidAmount,
+    Money guaranteedAmount,
+    Money paidAmount,
     PayoutStatus status,
     List<Disbursement> disbursements) {
 
-  /** A payment towards a payout (分红到账). */
-  public record Disbursement(String id, BigDecimal amount, LocalDate paidOn, String reference, String recordedBy,
-      Instant recordedAt) {
+  /**
+   * A payment towards a payout (分红到账). {@code requestHash} fingerprints the request that recorded
+   * it, to tell a replay of its Idempotency-Key from a reuse (null for payments recorded before).
+   */
+  public record Disbursement(String id, Money amount, LocalDate paidOn, String reference, String recordedBy,
+      Instant recordedAt, String requestHash) {
   }
 
-  public BigDecimal outstanding() {
-    return guaranteedAmount.subtract(paidAmount);
+  public Money outstanding() {
+    return guaranteedAmount.minus(paidAmount);
   }
 
   /** Past its due date and not fully paid: what the villages were owed and did not get. */
-  public BigDecimal shortfall(LocalDate today) {
-    return today.isAfter(dueDate) ? outstanding() : BigDecimal.ZERO.setScale(2);
+  public Money shortfall(LocalDate today) {
+    return today.isAfter(dueDate) ? outstanding() : Money.ZERO;
   }
 
   /** The day the payments first added up to the whole guaranteed amount, if they have. */
   public Optional<LocalDate> paidInFullOn() {
-    BigDecimal sum = BigDecimal.ZERO;
+    Money sum = Money.ZERO;
     for (Disbursement d : disbursements.stream().sorted(Comparator.comparing(Disbursement::paidOn)).toList()) {
-      sum = sum.add(d.amount());
-      if (sum.compareTo(guaranteedAmount) >= 0) {
+      sum = sum.plus(d.amount());
+      if (!sum.isLessThan(guaranteedAmount)) {
         return Optional.of(d.paidOn());
       }
     }

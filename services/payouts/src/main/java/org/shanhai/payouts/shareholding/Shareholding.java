@@ -1,14 +1,12 @@
 package org.shanhai.payouts.shareholding;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.Year;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +18,9 @@ import org.shanhai.events.payouts.PayoutOverdue;
 import org.shanhai.events.payouts.PayoutScheduled;
 import org.shanhai.events.payouts.PayoutsEvent;
 import org.shanhai.events.payouts.ShareholdingRegistered;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.payouts.projection.ProjectView;
 import org.shanhai.web.validation.NotFound;
 import org.shanhai.web.validation.Violations;
@@ -27,24 +28,25 @@ import org.shanhai.web.validation.Violations;
 /**
  * Village collectives' stake in an enclave or park, with its schedule of yearly payouts. Terms live
  * on each shareholding, not as a province-wide rule. Payouts do not wait for the enclave to operate
- * (衢江 was paid for 2020 while its enclave was being built).
+ * (衢江 was paid for 2020 while its enclave was being built). Due dates are days in Zhejiang
+ * (DESIGN.md §4): the clock passed in is in the configured zone.
  *
  * <p>{@code capital} is null when not stated, which only a fixed return allows.
  *
  * <p>Rounding: a guaranteed payout is {@code capital × guaranteedRate}, rounded half-up to the fen
- * (0.01 yuan) once per payout; sums are of rounded payouts, never rounded again.
+ * (0.01 yuan) once per payout ({@link Money#times}); sums are of rounded payouts, never rounded again.
  */
 public record Shareholding(
     String id,
-    String projectId,
+    ProjectId projectId,
     String pairingId,
-    String mountainCounty,
-    String partnerCounty,
+    CountyCode mountainCounty,
+    CountyCode partnerCounty,
     Holder holder,
-    BigDecimal capital,
+    Money capital,
     ReturnType returnType,
     BigDecimal guaranteedRate,
-    BigDecimal fixedAnnualAmount,
+    Money fixedAnnualAmount,
     MonthDay payoutMonthDay,
     int firstPayoutYear,
     int lastPayoutYear,
@@ -53,27 +55,15 @@ public record Shareholding(
     String registeredBy,
     Instant registeredAt) {
 
-  /** Due dates are days in Zhejiang (DESIGN.md §4). */
-  public static final ZoneId ZHEJIANG = ZoneId.of("Asia/Shanghai");
   static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
-  static final int MAX_VILLAGES = 10_000;
   static final int MAX_TERM = 50;
 
-  /** The terms the province sets per deployment (see PayoutsProperties). */
+  /** The terms the province sets per deployment. */
   public record Policy(BigDecimal maxGuaranteedRate, int defaultTermYears, int graceDays) {
   }
 
-  /** What an officer sends. */
-  public record Request(String projectId, HolderRequest holder, BigDecimal capital, String returnType,
-      BigDecimal guaranteedRate, BigDecimal fixedAnnualAmount, String payoutMonthDay, Integer firstPayoutYear,
-      Integer lastPayoutYear) {
-  }
-
-  public record HolderRequest(String villageId, String name, Integer villageCount, List<String> villageIds) {
-  }
-
   /** A registered village a holder names: where it is and what it is called. */
-  public record KnownVillage(String county, String name) {
+  public record KnownVillage(CountyCode county, String name) {
   }
 
   /** A change and the events it causes, to be stored together. */
@@ -88,8 +78,8 @@ public record Shareholding(
    * Validates a registration against the project it names (null when unknown) and the villages it
    * names (by id; those missing from {@code knownVillages} are unknown), and schedules one payout a year.
    */
-  public static Changed register(String id, Request r, ProjectView project, Map<String, KnownVillage> knownVillages,
-      Policy policy, String user, Clock clock) {
+  public static Changed register(String id, ShareholdingRegistration r, ProjectView project,
+      Map<String, KnownVillage> knownVillages, Policy policy, String user, Clock clock) {
     Violations v = new Violations().required("projectId", r.projectId()).required("holder", r.holder())
         .required("returnType", r.returnType())
         .required("payoutMonthDay", r.payoutMonthDay()).required("firstPayoutYear", r.firstPayoutYear());
@@ -99,27 +89,27 @@ public record Shareholding(
       v.add("projectId", "not-an-enclave-or-park", "project " + r.projectId() + " is a " + project.kind()
           + "; villages hold shares only in enclaves and parks");
     }
-    Holder holder = holder(r.holder(), project, knownVillages, v);
-    BigDecimal capital = v.amount("capital", r.capital());
-    v.check(capital == null || capital.signum() > 0, "capital", "zero", "capital must be more than zero");
-    ReturnType type = v.enumValue("returnType", r.returnType(), ReturnType.class);
+    Holder holder = Holder.of(r.holder(), project, knownVillages, v);
+    Money capital = Money.of(v.amount("capital", r.capital()));
+    v.check(capital == null || capital.isPositive(), "capital", "zero", "capital must be more than zero");
+    ReturnType type = r.returnType();
     // A fixed return does not depend on the capital, which the sources often do not state (衢江's 120 villages).
     v.check(r.capital() != null || type == ReturnType.FIXED, "capital", "required",
         "capital is required for a guaranteed-minimum return");
     BigDecimal rate = null;
-    BigDecimal fixed = null;
+    Money fixed = null;
     if (type == ReturnType.GUARANTEED_MINIMUM) {
       rate = rate(r.guaranteedRate(), policy, v);
       v.check(r.fixedAnnualAmount() == null, "fixedAnnualAmount", "not-applicable",
           "a guaranteed-minimum return has a rate, not a fixed amount");
     } else if (type == ReturnType.FIXED) {
       v.required("fixedAnnualAmount", r.fixedAnnualAmount());
-      fixed = v.amount("fixedAnnualAmount", r.fixedAnnualAmount());
-      v.check(fixed == null || fixed.signum() > 0, "fixedAnnualAmount", "zero", "the fixed amount must be more than zero");
+      fixed = Money.of(v.amount("fixedAnnualAmount", r.fixedAnnualAmount()));
+      v.check(fixed == null || fixed.isPositive(), "fixedAnnualAmount", "zero", "the fixed amount must be more than zero");
       v.check(r.guaranteedRate() == null, "guaranteedRate", "not-applicable", "a fixed return has no rate");
     }
     MonthDay monthDay = monthDay(r.payoutMonthDay(), v);
-    int thisYear = Year.now(clock.withZone(ZHEJIANG)).getValue();
+    int thisYear = Year.now(clock).getValue();
     Integer first = r.firstPayoutYear();
     v.check(first == null || (first >= 2003 && first <= thisYear + 5), "firstPayoutYear", "out-of-range",
         "firstPayoutYear must be from 2003 to " + (thisYear + 5));
@@ -128,11 +118,10 @@ public record Shareholding(
         "lastPayoutYear must be from firstPayoutYear to " + MAX_TERM + " years after it");
     v.throwIfAny();
 
-    BigDecimal yearly = type == ReturnType.FIXED ? fixed : capital.multiply(rate).setScale(2, RoundingMode.HALF_UP);
+    Money yearly = type == ReturnType.FIXED ? fixed : capital.times(rate);
     List<Payout> payouts = new ArrayList<>();
     for (int year = first; year <= last; year++) {
-      payouts.add(new Payout(year, monthDay.atYear(year), yearly, BigDecimal.ZERO.setScale(2), PayoutStatus.SCHEDULED,
-          List.of()));
+      payouts.add(new Payout(year, monthDay.atYear(year), yearly, Money.ZERO, PayoutStatus.SCHEDULED, List.of()));
     }
     Instant now = clock.instant();
     Shareholding registered = new Shareholding(id, project.projectId(), project.pairingId(), project.mountainCounty(),
@@ -148,41 +137,47 @@ public record Shareholding(
     return new Changed(registered, List.copyOf(events));
   }
 
-  /** What an officer sends to record a payment. */
-  public record DisbursementRequest(BigDecimal amount, LocalDate paidOn, String reference) {
+  /** What a year's payout amounts to: the fixed amount, or capital × the guaranteed rate. */
+  public Money annualAmount() {
+    return returnType == ReturnType.FIXED ? fixedAnnualAmount : capital.times(guaranteedRate);
   }
 
   /**
    * Records a payment towards the payout of {@code year}. Partial payments are allowed; paying a
    * paid payout or more than is outstanding is refused.
+   *
+   * @param requestHash the fingerprint of the request, kept with the payment to tell a replay from a reused key
    */
-  public Changed disburse(int year, String disbursementId, DisbursementRequest r, String user, Clock clock) {
+  public Changed disburse(int year, String disbursementId, Payment payment, String requestHash, String user,
+      Clock clock) {
     Payout payout = payout(year);
-    Violations v = new Violations().required("amount", r.amount()).required("paidOn", r.paidOn());
+    Violations v = new Violations().required("amount", payment.amount()).required("paidOn", payment.paidOn());
     v.check(payout.status() != PayoutStatus.PAID, "payout", "already-paid", "the " + year + " payout is paid in full");
-    BigDecimal amount = v.amount("amount", r.amount());
-    v.check(amount == null || amount.signum() > 0, "amount", "zero", "amount must be more than zero");
-    if (amount != null && payout.status() != PayoutStatus.PAID && amount.compareTo(payout.outstanding()) > 0) {
-      v.add("amount", "overpayment", "amount exceeds the " + payout.outstanding().toPlainString()
-          + " yuan still outstanding for " + year);
+    Money amount = Money.of(v.amount("amount", payment.amount()));
+    v.check(amount == null || amount.isPositive(), "amount", "zero", "amount must be more than zero");
+    if (amount != null && payout.status() != PayoutStatus.PAID && amount.isMoreThan(payout.outstanding())) {
+      v.add("amount", "overpayment", "amount exceeds the " + payout.outstanding() + " yuan still outstanding for "
+          + year);
     }
-    LocalDate today = LocalDate.now(clock.withZone(ZHEJIANG));
-    v.check(r.paidOn() == null || !r.paidOn().isAfter(today), "paidOn", "future", "paidOn is after today (" + today + ")");
-    v.check(r.reference() == null || r.reference().length() <= 200, "reference", "too-long",
+    LocalDate today = LocalDate.now(clock);
+    v.check(payment.paidOn() == null || !payment.paidOn().isAfter(today), "paidOn", "future",
+        "paidOn is after today (" + today + ")");
+    v.check(payment.reference() == null || payment.reference().length() <= 200, "reference", "too-long",
         "reference is at most 200 characters");
     v.throwIfAny();
 
     Instant now = clock.instant();
-    BigDecimal paid = payout.paidAmount().add(amount);
-    PayoutStatus status = paid.compareTo(payout.guaranteedAmount()) == 0 ? PayoutStatus.PAID
+    Money paid = payout.paidAmount().plus(amount);
+    PayoutStatus status = paid.equals(payout.guaranteedAmount()) ? PayoutStatus.PAID
         : payout.status() == PayoutStatus.OVERDUE ? PayoutStatus.OVERDUE : PayoutStatus.PARTIALLY_PAID;
     List<Payout.Disbursement> disbursements = new ArrayList<>(payout.disbursements());
-    disbursements.add(new Payout.Disbursement(disbursementId, amount, r.paidOn(), r.reference(), user, now));
+    disbursements.add(new Payout.Disbursement(disbursementId, amount, payment.paidOn(), payment.reference(), user, now,
+        requestHash));
     Payout next = new Payout(year, payout.dueDate(), payout.guaranteedAmount(), paid, status,
         List.copyOf(disbursements));
     Shareholding changed = replacing(next, sequence + 1);
     return new Changed(changed, List.of(new PayoutDisbursed(changed.sequence(), ref(next), disbursementId, amount,
-        r.paidOn(), r.reference(), paid, status.name(), user, now)));
+        payment.paidOn(), payment.reference(), paid, status.name(), user, now)));
   }
 
   /**
@@ -190,7 +185,7 @@ public record Shareholding(
    * after its due date plus {@code graceDays} becomes OVERDUE. Null when nothing moved.
    */
   public Changed advance(int graceDays, Clock clock) {
-    LocalDate today = LocalDate.now(clock.withZone(ZHEJIANG));
+    LocalDate today = LocalDate.now(clock);
     Instant now = clock.instant();
     List<Payout> next = new ArrayList<>();
     List<PayoutsEvent> events = new ArrayList<>();
@@ -230,36 +225,6 @@ public record Shareholding(
     return new Shareholding(id, projectId, pairingId, mountainCounty, partnerCounty, holder, capital, returnType,
         guaranteedRate, fixedAnnualAmount, payoutMonthDay, firstPayoutYear, lastPayoutYear, next, nextSequence,
         registeredBy, registeredAt);
-  }
-
-  private static Holder holder(HolderRequest h, ProjectView project, Map<String, KnownVillage> knownVillages,
-      Violations v) {
-    if (h == null) {
-      return null;
-    }
-    List<String> ids = h.villageId() != null ? List.of(h.villageId()) : h.villageIds() == null ? List.of() : h.villageIds();
-    for (String villageId : ids) {
-      KnownVillage village = knownVillages.get(villageId);
-      if (village == null) {
-        v.add("holder", "unknown-village", "village " + villageId + " is not registered");
-      } else if (project != null && !village.county().equals(project.mountainCounty())) {
-        v.add("holder", "other-county", "village " + villageId + " is not in " + project.mountainCounty()
-            + ", the mountain county of this project's pairing");
-      }
-    }
-    if (h.villageId() != null) {
-      v.check(h.villageIds() == null && (h.villageCount() == null || h.villageCount() == 1), "holder", "ambiguous",
-          "a holder is one village (villageId) or a group (name, villageCount, villageIds), not both");
-      KnownVillage village = knownVillages.get(h.villageId());
-      String name = h.name() != null ? h.name() : village != null ? village.name() : h.villageId();
-      return new Holder(h.villageId(), name, 1, List.of());
-    }
-    v.check(h.name() != null && !h.name().isBlank() && h.name().length() <= 200, "holder.name", "required",
-        "a group of villages needs a name of up to 200 characters");
-    int count = h.villageCount() == null ? ids.size() : h.villageCount();
-    v.check(count >= Math.max(1, ids.size()) && count <= MAX_VILLAGES, "holder.villageCount", "out-of-range",
-        "villageCount must be at least the villages listed and at most " + MAX_VILLAGES);
-    return new Holder(null, h.name(), count, List.copyOf(ids));
   }
 
   private static BigDecimal rate(BigDecimal rate, Policy policy, Violations v) {

@@ -2,28 +2,27 @@ package org.shanhai.payouts.shareholding;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.payouts.projection.ProjectView;
 import org.shanhai.payouts.projection.Projections;
 import org.shanhai.payouts.village.Village;
 import org.shanhai.payouts.village.VillageStore;
-import org.shanhai.web.IdempotencyKeys;
-import org.shanhai.web.validation.Conflict;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.NotFound;
-import org.springframework.stereotype.Service;
+import org.shanhai.web.write.CompareAndSet;
+import org.shanhai.web.write.IdempotencyKeys;
+import org.shanhai.web.write.IdempotentCreate;
+import org.shanhai.web.write.Stored;
+import org.shanhai.web.write.Written;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Registers shareholdings with their payout schedule, records disbursements and moves payouts along with time. */
-@Service
 public class ShareholdingService {
-
-  private static final int MAX_ATTEMPTS = 5;
 
   private final ShareholdingStore store;
   private final Projections projections;
@@ -40,57 +39,37 @@ public class ShareholdingService {
     this.clock = clock;
   }
 
-  public record Registered(Shareholding shareholding, boolean replayed) {
-  }
-
-  /** A payout with the shareholding it belongs to. */
-  public record PayoutLine(Shareholding shareholding, Payout payout) {
-  }
-
-  public Mono<Registered> register(Shareholding.Request request, String requestHash, String user, String key) {
+  public Mono<Written<Shareholding>> register(ShareholdingRegistration request, String requestHash, String user,
+      String key) {
     String id = IdempotencyKeys.idFor("shareholding", user, key);
-    List<String> named = request.holder() == null ? List.of()
-        : request.holder().villageId() != null ? List.of(request.holder().villageId())
-        : request.holder().villageIds() == null ? List.of() : request.holder().villageIds();
-    Mono<Map<String, Shareholding.KnownVillage>> known = villages.findAll(named)
+    Mono<Map<String, Shareholding.KnownVillage>> known = villages
+        .findAll(request.holder() == null ? java.util.List.of() : request.holder().named())
         .collectMap(Village::id, v -> new Shareholding.KnownVillage(v.county(), v.name()));
-    Mono<Optional<ProjectView>> project = request.projectId() == null
+    Mono<Optional<ProjectView>> project = request.projectId() == null || !ProjectId.isWellFormed(request.projectId())
         ? Mono.just(Optional.empty())
-        : projections.project(request.projectId()).map(Optional::of).defaultIfEmpty(Optional.empty());
-    return Mono.zip(project, known)
-        .flatMap(found -> {
-          Shareholding.Changed registered = Shareholding.register(id, request, found.getT1().orElse(null),
-              found.getT2(), policy, user, clock);
-          return store.insert(registered, requestHash).thenReturn(new Registered(registered.shareholding(), false));
-        })
-        .onErrorResume(ShareholdingStore.DuplicateShareholding.class, e -> store.find(id).map(stored -> {
-          if (!stored.requestHash().equals(requestHash)) {
-            throw new Conflict(Conflict.Kind.IDEMPOTENCY_KEY_REUSED,
-                "this Idempotency-Key was already used for a different shareholding");
-          }
-          return new Registered(stored.shareholding(), true);
-        }));
+        : projections.project(ProjectId.of(request.projectId())).map(Optional::of).defaultIfEmpty(Optional.empty());
+    Mono<Shareholding> insert = Mono.zip(project, known).flatMap(found -> {
+      Shareholding.Changed registered = Shareholding.register(id, request, found.getT1().orElse(null),
+          found.getT2(), policy, user, clock);
+      return store.insert(registered, requestHash).thenReturn(registered.shareholding());
+    });
+    return IdempotentCreate.create(insert, () -> store.find(id), requestHash, "a different shareholding");
   }
 
   public Mono<Shareholding> find(String id) {
-    return store.find(id).map(ShareholdingStore.StoredShareholding::shareholding)
-        .switchIfEmpty(Mono.error(() -> new NotFound("shareholding", id)));
+    return store.find(id).map(Stored::value).switchIfEmpty(Mono.error(() -> new NotFound("shareholding", id)));
   }
 
-  public Flux<Shareholding> search(String county, String pairingId, String projectId, String villageId) {
-    return store.search(county, pairingId, projectId, villageId);
+  public Mono<Page<Shareholding>> search(ShareholdingQuery query, PageRequest page) {
+    return store.search(query, page);
   }
 
-  /** Payouts matching the filters, by due date then id. */
-  public Mono<List<PayoutLine>> payouts(String county, String projectId, String villageId, PayoutStatus status,
-      Integer year) {
-    return store.search(county, null, projectId, villageId)
-        .flatMapIterable(s -> s.payouts().stream().map(p -> new PayoutLine(s, p)).toList())
-        .filter(line -> status == null || line.payout().status() == status)
-        .filter(line -> year == null || line.payout().year() == year)
-        .sort(Comparator.comparing((PayoutLine line) -> line.payout().dueDate())
-            .thenComparing(line -> line.shareholding().id()))
-        .collectList();
+  public Flux<Shareholding> all(ShareholdingQuery query) {
+    return store.all(query);
+  }
+
+  public Mono<Page<PayoutLine>> payouts(PayoutQuery query, PageRequest page) {
+    return store.payouts(query, page);
   }
 
   /** The payout with {@code payoutId} ({@code <shareholdingId>-<year>}). */
@@ -104,20 +83,23 @@ public class ShareholdingService {
         .onErrorMap(NotFound.class, e -> new NotFound("payout", payoutId));
   }
 
-  /** Records a payment; the same Idempotency-Key answers the first recording again. */
-  public Mono<PayoutLine> disburse(String payoutId, Shareholding.DisbursementRequest request, String user,
+  /** Records a payment; the same Idempotency-Key and body answer the first recording again. */
+  public Mono<Written<PayoutLine>> disburse(String payoutId, Payment payment, String requestHash, String user,
       String key) {
     String disbursementId = IdempotencyKeys.idFor("disbursement\n" + payoutId, user, key);
-    return retried(payout(payoutId).flatMap(line -> {
-      boolean seen = line.payout().disbursements().stream().anyMatch(d -> d.id().equals(disbursementId));
-      if (seen) {
-        return Mono.just(line);
+    return CompareAndSet.retry(payout(payoutId).flatMap(line -> {
+      Optional<Payout.Disbursement> earlier = line.payout().disbursements().stream()
+          .filter(d -> d.id().equals(disbursementId)).findFirst();
+      if (earlier.isPresent()) {
+        return Mono.just(IdempotentCreate.replay(new Stored<>(line, earlier.get().requestHash()), requestHash,
+            "a different payment"));
       }
-      Shareholding.Changed changed = line.shareholding().disburse(line.payout().year(), disbursementId, request,
-          user, clock);
+      Shareholding.Changed changed = line.shareholding().disburse(line.payout().year(), disbursementId, payment,
+          requestHash, user, clock);
       return store.apply(line.shareholding().sequence(), changed).filter(applied -> applied)
-          .map(applied -> new PayoutLine(changed.shareholding(), changed.shareholding().payout(line.payout().year())));
-    }), payoutId);
+          .map(applied -> Written.created(new PayoutLine(changed.shareholding(),
+              changed.shareholding().payout(line.payout().year()))));
+    }), "payout " + payoutId);
   }
 
   /**
@@ -126,20 +108,15 @@ public class ShareholdingService {
    * was computed from, so a transition another instance already recorded is not recorded again.
    */
   public Mono<Integer> advanceAll() {
-    return store.withOpenPayoutsDueBy(LocalDate.now(clock.withZone(Shareholding.ZHEJIANG)))
+    return store.withOpenPayoutsDueBy(LocalDate.now(clock))
         .map(Shareholding::id)
-        .concatMap(id -> retried(find(id).flatMap(s -> {
+        .concatMap(id -> CompareAndSet.retry(find(id).flatMap(s -> {
           Shareholding.Changed changed = s.advance(policy.graceDays(), clock);
           if (changed == null) {
             return Mono.just(0);
           }
           return store.apply(s.sequence(), changed).filter(applied -> applied).map(applied -> changed.events().size());
-        }), id))
+        }), "shareholding " + id))
         .reduce(0, Integer::sum);
-  }
-
-  private <T> Mono<T> retried(Mono<T> attempt, String id) {
-    return attempt.repeatWhenEmpty(MAX_ATTEMPTS - 1, Function.identity())
-        .switchIfEmpty(Mono.error(() -> new Conflict(Conflict.Kind.PRECONDITION_FAILED, id + " kept changing; retry")));
   }
 }

@@ -1,10 +1,9 @@
 package org.shanhai.payouts.summary;
 
-import java.math.BigDecimal;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.shanhai.events.value.Money;
 
 /**
  * The money owed to and paid to village collectives, for a county or pairing, for one year or in
@@ -21,12 +20,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PayoutSummary(
     Integer year,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal capital,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal guaranteed,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal paid,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal outstanding,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal overdue,
-    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal shortfall,
+    Money capital,
+    Money guaranteed,
+    Money paid,
+    Money outstanding,
+    Money overdue,
+    Money shortfall,
     int villagesBenefiting,
     long weakVillages,
     List<PayoutSummary> perYear) {

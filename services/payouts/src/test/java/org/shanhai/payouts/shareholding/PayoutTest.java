@@ -2,12 +2,12 @@ package org.shanhai.payouts.shareholding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.shanhai.events.value.Money;
 
 /** Whether a payout was paid on time: in full by its due date plus the grace period (30 days here). */
 class PayoutTest {
@@ -16,12 +16,13 @@ class PayoutTest {
   private static final LocalDate DUE = LocalDate.parse("2021-12-31");
 
   private static Payout payout(String guaranteed, Payout.Disbursement... paid) {
-    BigDecimal sum = List.of(paid).stream().map(Payout.Disbursement::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-    return new Payout(2021, DUE, new BigDecimal(guaranteed), sum, PayoutStatus.DUE, List.of(paid));
+    Money sum = List.of(paid).stream().map(Payout.Disbursement::amount).reduce(Money.ZERO, Money::plus);
+    return new Payout(2021, DUE, Money.of(guaranteed), sum, PayoutStatus.DUE, List.of(paid));
   }
 
   private static Payout.Disbursement paid(String amount, String on) {
-    return new Payout.Disbursement("d-" + on, new BigDecimal(amount), LocalDate.parse(on), "ref", "officer", Instant.EPOCH);
+    return new Payout.Disbursement("d-" + on, Money.of(amount), LocalDate.parse(on), "ref", "officer", Instant.EPOCH,
+        "hash");
   }
 
   @Test

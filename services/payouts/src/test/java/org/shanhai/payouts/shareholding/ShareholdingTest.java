@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -16,26 +16,32 @@ import org.shanhai.events.payouts.PayoutDue;
 import org.shanhai.events.payouts.PayoutOverdue;
 import org.shanhai.events.payouts.PayoutScheduled;
 import org.shanhai.events.payouts.ShareholdingRegistered;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.payouts.projection.ProjectView;
 import org.shanhai.web.validation.InvalidInput;
 import org.shanhai.web.validation.Violation;
 
 class ShareholdingTest {
 
-  private static final ProjectView ENCLAVE = new ProjectView("p1", "常山—慈溪产业飞地", "pair-1", "330822", "330282",
-      "330282", "INDUSTRIAL_ENCLAVE", "IN_PRODUCTION");
+  private static final CountyCode CHANGSHAN = CountyCode.of("330822");
+  private static final CountyCode CIXI = CountyCode.of("330282");
+  private static final ProjectView ENCLAVE = new ProjectView(ProjectId.of("p1"), "常山—慈溪产业飞地", "pair-1", CHANGSHAN,
+      CIXI, CIXI, "INDUSTRIAL_ENCLAVE", "IN_PRODUCTION");
   private static final Shareholding.Policy POLICY = new Shareholding.Policy(new BigDecimal("0.30"), 10, 30);
   private static final Map<String, Shareholding.KnownVillage> VILLAGES = Map.of(
-      "jubao", new Shareholding.KnownVillage("330822", "聚宝村"),
-      "yinkeng", new Shareholding.KnownVillage("330803", "银坑村"));
+      "jubao", new Shareholding.KnownVillage(CHANGSHAN, "聚宝村"),
+      "yinkeng", new Shareholding.KnownVillage(CountyCode.of("330803"), "银坑村"));
 
   private static Clock at(String date) {
-    return Clock.fixed(Instant.parse(date + "T04:00:00Z"), ZoneOffset.UTC);
+    return Clock.fixed(Instant.parse(date + "T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
   }
 
-  private static Shareholding.Request changshan94(String rate) {
-    return new Shareholding.Request("p1", new Shareholding.HolderRequest(null, "常山94村", 94, List.of("jubao")),
-        new BigDecimal("93000000.00"), "GUARANTEED_MINIMUM", new BigDecimal(rate), null, "12-31", 2020, null);
+  private static ShareholdingRegistration changshan94(String rate) {
+    return new ShareholdingRegistration("p1", new ShareholdingRegistration.NamedHolder(null, "常山94村", 94,
+        List.of("jubao")), new BigDecimal("93000000.00"), ReturnType.GUARANTEED_MINIMUM, new BigDecimal(rate), null,
+        "12-31", 2020, null);
   }
 
   @Test
@@ -44,7 +50,7 @@ class ShareholdingTest {
         "officer", at("2021-07-01"));
 
     assertThat(registered.shareholding().payouts()).hasSize(10)
-        .allSatisfy(p -> assertThat(p.guaranteedAmount()).isEqualByComparingTo("9300000.00"));
+        .allSatisfy(p -> assertThat(p.guaranteedAmount()).isEqualTo(Money.of("9300000.00")));
     assertThat(registered.shareholding().payouts().get(0).dueDate()).isEqualTo(LocalDate.parse("2020-12-31"));
     assertThat(registered.events().get(0)).isInstanceOf(ShareholdingRegistered.class);
     assertThat(registered.events().subList(1, 11)).allMatch(e -> e instanceof PayoutScheduled);
@@ -55,14 +61,15 @@ class ShareholdingTest {
 
   @Test
   void roundsEachPayoutHalfUpToTheFen() {
-    Shareholding.Request request = new Shareholding.Request("p1", new Shareholding.HolderRequest("jubao", null, null,
-        null), new BigDecimal("1000000.05"), "GUARANTEED_MINIMUM", new BigDecimal("0.1"), null, "06-30", 2021, 2021);
+    ShareholdingRegistration request = new ShareholdingRegistration("p1", new ShareholdingRegistration.NamedHolder(
+        "jubao", null, null, null), new BigDecimal("1000000.05"), ReturnType.GUARANTEED_MINIMUM, new BigDecimal("0.1"),
+        null, "06-30", 2021, 2021);
 
     Payout payout = Shareholding.register("s1", request, ENCLAVE, VILLAGES, POLICY, "o", at("2021-07-01"))
         .shareholding().payouts().get(0);
 
     // 1,000,000.05 × 0.1 = 100,000.005 → 100,000.01
-    assertThat(payout.guaranteedAmount()).isEqualTo(new BigDecimal("100000.01"));
+    assertThat(payout.guaranteedAmount()).isEqualTo(Money.of("100000.01"));
     assertThat(Shareholding.register("s1", request, ENCLAVE, VILLAGES, POLICY, "o", at("2021-07-01")).shareholding()
         .holder().name()).as("a single village holder is named after the village").isEqualTo("聚宝村");
   }
@@ -73,12 +80,13 @@ class ShareholdingTest {
         at("2021-07-01")))).containsExactly("out-of-range");
     assertThat(codes(() -> Shareholding.register("s1", changshan94("0"), ENCLAVE, VILLAGES, POLICY, "o",
         at("2021-07-01")))).containsExactly("out-of-range");
-    Shareholding.Request other = new Shareholding.Request("p1", new Shareholding.HolderRequest("yinkeng", null, null,
-        null), new BigDecimal("1.00"), "FIXED", null, new BigDecimal("1.00"), "12-31", 2020, 2020);
+    ShareholdingRegistration other = new ShareholdingRegistration("p1", new ShareholdingRegistration.NamedHolder(
+        "yinkeng", null, null, null), new BigDecimal("1.00"), ReturnType.FIXED, null, new BigDecimal("1.00"), "12-31",
+        2020, 2020);
     assertThat(codes(() -> Shareholding.register("s1", other, ENCLAVE, VILLAGES, POLICY, "o", at("2021-07-01"))))
         .containsExactly("other-county");
-    ProjectView road = new ProjectView("p2", "road", "pair-1", "330822", "330282", "330822", "INDUSTRIAL_PROJECT",
-        "PLANNED");
+    ProjectView road = new ProjectView(ProjectId.of("p2"), "road", "pair-1", CHANGSHAN, CIXI, CHANGSHAN,
+        "INDUSTRIAL_PROJECT", "PLANNED");
     assertThat(codes(() -> Shareholding.register("s1", changshan94("0.10"), road, VILLAGES, POLICY, "o",
         at("2021-07-01")))).containsExactly("not-an-enclave-or-park");
   }
@@ -88,17 +96,17 @@ class ShareholdingTest {
     Shareholding s = Shareholding.register("s1", changshan94("0.10"), ENCLAVE, VILLAGES, POLICY, "o",
         at("2021-07-01")).shareholding();
 
-    Shareholding partly = s.disburse(2020, "d1", pay("3000000.00", "2020-12-30"), "o", at("2021-07-01"))
+    Shareholding partly = s.disburse(2020, "d1", pay("3000000.00", "2020-12-30"), "hash", "o", at("2021-07-01"))
         .shareholding();
     assertThat(partly.payout(2020).status()).isEqualTo(PayoutStatus.PARTIALLY_PAID);
-    assertThat(codes(() -> partly.disburse(2020, "d2", pay("6300000.01", "2021-01-05"), "o", at("2021-07-01"))))
+    assertThat(codes(() -> partly.disburse(2020, "d2", pay("6300000.01", "2021-01-05"), "hash", "o", at("2021-07-01"))))
         .containsExactly("overpayment");
-    Shareholding paid = partly.disburse(2020, "d2", pay("6300000.00", "2021-01-05"), "o", at("2021-07-01"))
+    Shareholding paid = partly.disburse(2020, "d2", pay("6300000.00", "2021-01-05"), "hash", "o", at("2021-07-01"))
         .shareholding();
     assertThat(paid.payout(2020).status()).isEqualTo(PayoutStatus.PAID);
-    assertThat(codes(() -> paid.disburse(2020, "d3", pay("1.00", "2021-01-06"), "o", at("2021-07-01"))))
+    assertThat(codes(() -> paid.disburse(2020, "d3", pay("1.00", "2021-01-06"), "hash", "o", at("2021-07-01"))))
         .contains("already-paid");
-    assertThat(codes(() -> paid.disburse(2021, "d4", pay("1.00", "2021-07-02"), "o", at("2021-07-01"))))
+    assertThat(codes(() -> paid.disburse(2021, "d4", pay("1.00", "2021-07-02"), "hash", "o", at("2021-07-01"))))
         .containsExactly("future");
   }
 
@@ -113,7 +121,7 @@ class ShareholdingTest {
     assertThat(due.shareholding().advance(30, at("2021-01-30"))).isNull();
     Shareholding.Changed overdue = due.shareholding().advance(30, at("2021-01-31"));
     assertThat(overdue.events()).singleElement().isInstanceOfSatisfying(PayoutOverdue.class,
-        e -> assertThat(e.shortfall()).isEqualByComparingTo("9300000.00"));
+        e -> assertThat(e.shortfall()).isEqualTo(Money.of("9300000.00")));
     assertThat(overdue.shareholding().advance(30, at("2021-02-28"))).isNull();
   }
 
@@ -135,15 +143,15 @@ class ShareholdingTest {
     Shareholding overdue = Shareholding.register("s1", changshan94("0.10"), ENCLAVE, VILLAGES, POLICY, "o",
         at("2021-07-01")).shareholding().advance(30, at("2021-07-01")).shareholding();
 
-    Shareholding part = overdue.disburse(2020, "d1", pay("1.00", "2021-07-01"), "o", at("2021-07-01")).shareholding();
+    Shareholding part = overdue.disburse(2020, "d1", pay("1.00", "2021-07-01"), "hash", "o", at("2021-07-01")).shareholding();
     assertThat(part.payout(2020).status()).isEqualTo(PayoutStatus.OVERDUE);
-    Shareholding full = part.disburse(2020, "d2", pay("9299999.00", "2021-07-01"), "o", at("2021-07-01"))
+    Shareholding full = part.disburse(2020, "d2", pay("9299999.00", "2021-07-01"), "hash", "o", at("2021-07-01"))
         .shareholding();
     assertThat(full.payout(2020).status()).isEqualTo(PayoutStatus.PAID);
   }
 
-  private static Shareholding.DisbursementRequest pay(String amount, String date) {
-    return new Shareholding.DisbursementRequest(new BigDecimal(amount), LocalDate.parse(date), "ref");
+  private static Payment pay(String amount, String date) {
+    return new Payment(new BigDecimal(amount), LocalDate.parse(date), "ref");
   }
 
   private static List<String> codes(Runnable action) {

@@ -18,7 +18,11 @@ import org.shanhai.messaging.outbox.Outbox;
 import org.shanhai.messaging.outbox.OutboxCollection;
 import org.shanhai.messaging.outbox.OutboxCollections;
 import org.shanhai.payouts.aid.AidTransfer;
+import org.shanhai.payouts.aid.AidTransferQuery;
 import org.shanhai.payouts.aid.AidTransferStore;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
+import org.shanhai.web.write.Stored;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,46 +41,57 @@ class MongoAidTransferStore implements AidTransferStore {
 
   @Override
   public Mono<Void> insert(AidTransfer transfer, String requestHash) {
-    return aggregates.insert(toDocument(transfer).append("requestHash", requestHash), List.of(transfer.event()),
-        DuplicateTransfer::new);
+    return aggregates.insert(toDocument(transfer).append("requestHash", requestHash), List.of(transfer.event()));
   }
 
   @Override
-  public Mono<StoredTransfer> find(String id) {
+  public Mono<Stored<AidTransfer>> find(String id) {
     return Mono.from(transfers.find(eq("_id", id)).projection(Projections.exclude(Outbox.FIELD)).first())
-        .map(d -> new StoredTransfer(fromDocument(d), d.getString("requestHash")));
+        .map(d -> new Stored<>(fromDocument(d), d.getString("requestHash")));
   }
 
   @Override
-  public Flux<AidTransfer> search(String pairingId, String county, String projectId, String villageId,
-      AidTransfer.TransactionType type) {
-    List<Bson> filters = new ArrayList<>();
-    if (pairingId != null) {
-      filters.add(eq("pairingId", pairingId));
-    }
-    if (county != null) {
-      filters.add(or(eq("fromCounty", county), eq("toCounty", county)));
-    }
-    if (projectId != null) {
-      filters.add(eq("projectId", projectId));
-    }
-    if (villageId != null) {
-      filters.add(eq("villageId", villageId));
-    }
-    if (type != null) {
-      filters.add(eq("type", type.name()));
-    }
-    Bson filter = filters.isEmpty() ? new Document() : and(filters);
-    return Flux.from(transfers.find(filter).projection(Projections.exclude(Outbox.FIELD))
+  public Mono<Page<AidTransfer>> search(AidTransferQuery query, PageRequest page) {
+    Bson filter = filter(query);
+    Mono<List<AidTransfer>> items = Flux.from(transfers.find(filter).projection(Projections.exclude(Outbox.FIELD))
+            .sort(Sorts.ascending("date", "_id")).skip(page.offset()).limit(page.size()))
+        .map(MongoAidTransferStore::fromDocument).collectList();
+    return Mono.zip(items, Mono.from(transfers.countDocuments(filter)))
+        .map(t -> new Page<>(t.getT1(), page.page(), page.size(), t.getT2()));
+  }
+
+  @Override
+  public Flux<AidTransfer> all(AidTransferQuery query) {
+    return Flux.from(transfers.find(filter(query)).projection(Projections.exclude(Outbox.FIELD))
         .sort(Sorts.ascending("date", "_id"))).map(MongoAidTransferStore::fromDocument);
+  }
+
+  private static Bson filter(AidTransferQuery q) {
+    List<Bson> filters = new ArrayList<>();
+    if (q.pairing() != null) {
+      filters.add(eq("pairingId", q.pairing()));
+    }
+    if (q.county() != null) {
+      filters.add(or(eq("fromCounty", q.county().code()), eq("toCounty", q.county().code())));
+    }
+    if (q.project() != null) {
+      filters.add(eq("projectId", q.project().value()));
+    }
+    if (q.village() != null) {
+      filters.add(eq("villageId", q.village()));
+    }
+    if (q.type() != null) {
+      filters.add(eq("type", q.type().name()));
+    }
+    return filters.isEmpty() ? new Document() : and(filters);
   }
 
   private static Document toDocument(AidTransfer t) {
     return new Document("_id", t.id())
         .append("pairingId", t.pairingId())
-        .append("fromCounty", t.fromCounty())
-        .append("toCounty", t.toCounty())
-        .append("projectId", t.projectId())
+        .append("fromCounty", Values.county(t.fromCounty()))
+        .append("toCounty", Values.county(t.toCounty()))
+        .append("projectId", Values.project(t.projectId()))
         .append("villageId", t.villageId())
         .append("type", t.type().name())
         .append("amount", Values.money(t.amount()))
@@ -90,8 +105,8 @@ class MongoAidTransferStore implements AidTransferStore {
   }
 
   private static AidTransfer fromDocument(Document d) {
-    return new AidTransfer(d.getString("_id"), d.getString("pairingId"), d.getString("fromCounty"),
-        d.getString("toCounty"), d.getString("projectId"), d.getString("villageId"),
+    return new AidTransfer(d.getString("_id"), d.getString("pairingId"), Values.county(d.getString("fromCounty")),
+        Values.county(d.getString("toCounty")), Values.project(d.getString("projectId")), d.getString("villageId"),
         AidTransfer.TransactionType.valueOf(d.getString("type")), Values.money(d.get("amount")),
         Values.date(d.getString("date")), d.getString("purpose"),
         d.getList("warnings", Document.class).stream()

@@ -1,18 +1,23 @@
 package org.shanhai.payouts.aid.web;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
+import io.swagger.v3.oas.annotations.Operation;
 import org.shanhai.events.Warning;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.payouts.aid.AidTransfer;
+import org.shanhai.payouts.aid.AidTransferQuery;
 import org.shanhai.payouts.aid.AidTransferService;
 import org.shanhai.web.RequestContext;
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.Violations;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -37,9 +43,8 @@ class AidTransferController {
     this.context = context;
   }
 
-  record TransferResponse(String id, String pairingId, String fromCounty, String toCounty, String projectId,
-      String villageId, AidTransfer.TransactionType transactionType,
-      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, LocalDate date, String purpose,
+  record TransferResponse(String id, String pairingId, CountyCode fromCounty, CountyCode toCounty, ProjectId projectId,
+      String villageId, AidTransfer.TransactionType transactionType, Money amount, LocalDate date, String purpose,
       List<Warning> warnings, String recordedBy, Instant recordedAt) {
 
     static TransferResponse of(AidTransfer t) {
@@ -49,33 +54,32 @@ class AidTransferController {
   }
 
   @PostMapping
-  Mono<ResponseEntity<TransferResponse>> record(@RequestBody AidTransfer.Request body,
-      @RequestHeader(name = RequestContext.USER, required = false) String user,
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Record an aid-fund commitment or disbursement (援建资金)",
+      description = "Disbursing beyond what was committed is accepted with a warning.")
+  Mono<ResponseEntity<TransferResponse>> record(@RequestBody RecordTransferRequest body, Actor actor,
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
-    String actor = context.user(user);
-    return transfers.record(body, context.fingerprint(body), actor, key)
-        .map(r -> RequestContext.created("/api/v1/aid-transfers/" + r.transfer().id(), r.replayed())
-            .body(TransferResponse.of(r.transfer())));
+    return transfers.record(body.toCommand(), context.fingerprint(body), actor.name(), key)
+        .map(written -> RequestContext.created("/api/v1/aid-transfers/" + written.value().id(), written.replayed())
+            .body(TransferResponse.of(written.value())));
   }
 
   @GetMapping
+  @Operation(summary = "List aid transfers by pairing, county, project, village and type, oldest first")
   Mono<Page<TransferResponse>> list(@RequestParam(required = false) String pairing,
-      @RequestParam(required = false) String county, @RequestParam(required = false) String project,
-      @RequestParam(required = false) String village, @RequestParam(required = false) String type,
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+      @RequestParam(required = false) CountyCode county, @RequestParam(required = false) ProjectId project,
+      @RequestParam(required = false) String village,
+      @RequestParam(required = false) AidTransfer.TransactionType type, PageRequest page) {
     Violations violations = new Violations();
     RequestContext.id("pairing", pairing, violations);
-    RequestContext.countyCode("county", county, violations);
-    RequestContext.id("project", project, violations);
     RequestContext.id("village", village, violations);
-    AidTransfer.TransactionType wanted = violations.enumValue("type", type, AidTransfer.TransactionType.class);
-    PageRequest request = PageRequest.of(page, size, violations);
     RequestContext.rejectQueryIfAny(violations);
-    return transfers.search(pairing, county, project, village, wanted).map(TransferResponse::of).collectList()
-        .map(all -> Page.of(all, request));
+    return transfers.search(new AidTransferQuery(pairing, county, project, village, type), page)
+        .map(p -> p.map(TransferResponse::of));
   }
 
   @GetMapping("/{id}")
+  @Operation(summary = "Fetch an aid transfer")
   Mono<TransferResponse> get(@PathVariable String id) {
     return transfers.find(id).map(TransferResponse::of);
   }

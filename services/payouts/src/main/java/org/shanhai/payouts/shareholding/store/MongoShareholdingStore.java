@@ -8,26 +8,30 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Facet;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.bson.types.Decimal128;
 import org.shanhai.messaging.mongo.Values;
 import org.shanhai.messaging.outbox.Outbox;
 import org.shanhai.messaging.outbox.OutboxCollection;
 import org.shanhai.messaging.outbox.OutboxCollections;
-import org.shanhai.payouts.shareholding.Holder;
-import org.shanhai.payouts.shareholding.Payout;
+import org.shanhai.payouts.shareholding.PayoutLine;
+import org.shanhai.payouts.shareholding.PayoutQuery;
 import org.shanhai.payouts.shareholding.PayoutStatus;
-import org.shanhai.payouts.shareholding.ReturnType;
 import org.shanhai.payouts.shareholding.Shareholding;
+import org.shanhai.payouts.shareholding.ShareholdingQuery;
 import org.shanhai.payouts.shareholding.ShareholdingStore;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
+import org.shanhai.web.write.Stored;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -36,7 +40,8 @@ import reactor.core.publisher.Mono;
  * Shareholdings in the {@code shareholdings} collection. The payout schedule lives in the
  * shareholding's document, so a disbursement or a time-driven transition, the new state and its
  * events are one write guarded by the shareholding's {@code sequence}: two instances running the
- * overdue job cannot both record the same transition.
+ * overdue job cannot both record the same transition. Payouts are listed by unwinding the schedules
+ * in MongoDB, filtered, sorted and cut there.
  */
 @Repository
 class MongoShareholdingStore implements ShareholdingStore {
@@ -51,41 +56,67 @@ class MongoShareholdingStore implements ShareholdingStore {
 
   @Override
   public Mono<Void> insert(Shareholding.Changed registered, String requestHash) {
-    return aggregates.insert(toDocument(registered.shareholding()).append("requestHash", requestHash),
-        registered.events(), DuplicateShareholding::new);
+    return aggregates.insert(ShareholdingDocuments.of(registered.shareholding()).append("requestHash", requestHash),
+        registered.events());
   }
 
   @Override
-  public Mono<StoredShareholding> find(String id) {
+  public Mono<Stored<Shareholding>> find(String id) {
     return Mono.from(shareholdings.find(eq("_id", id)).projection(Projections.exclude(Outbox.FIELD)).first())
-        .map(d -> new StoredShareholding(fromDocument(d), d.getString("requestHash")));
+        .map(d -> new Stored<>(ShareholdingDocuments.shareholding(d), d.getString("requestHash")));
   }
 
   @Override
   public Mono<Boolean> apply(long expectedSequence, Shareholding.Changed changed) {
     Shareholding s = changed.shareholding();
-    return aggregates.applyIfAt(s.id(), expectedSequence,
-        List.of(Updates.set("payouts", payouts(s)), Updates.set("sequence", s.sequence())), changed.events());
+    return aggregates.applyIfAt(s.id(), expectedSequence, List.of(
+        Updates.set("payouts", ShareholdingDocuments.payouts(s)), Updates.set("sequence", s.sequence())),
+        changed.events());
   }
 
   @Override
-  public Flux<Shareholding> search(String county, String pairingId, String projectId, String villageId) {
-    List<Bson> filters = new ArrayList<>();
-    if (county != null) {
-      filters.add(eq("mountainCounty", county));
+  public Mono<Page<Shareholding>> search(ShareholdingQuery query, PageRequest page) {
+    Bson filter = filter(query);
+    Mono<List<Shareholding>> items = Flux.from(shareholdings.find(filter).projection(Projections.exclude(Outbox.FIELD))
+            .sort(Sorts.ascending("registeredAt", "_id")).skip(page.offset()).limit(page.size()))
+        .map(ShareholdingDocuments::shareholding).collectList();
+    return Mono.zip(items, Mono.from(shareholdings.countDocuments(filter)))
+        .map(t -> new Page<>(t.getT1(), page.page(), page.size(), t.getT2()));
+  }
+
+  @Override
+  public Flux<Shareholding> all(ShareholdingQuery query) {
+    return Flux.from(shareholdings.find(filter(query)).projection(Projections.exclude(Outbox.FIELD)))
+        .map(ShareholdingDocuments::shareholding);
+  }
+
+  @Override
+  public Mono<Page<PayoutLine>> payouts(PayoutQuery query, PageRequest page) {
+    List<Bson> payoutFilters = new ArrayList<>();
+    if (query.status() != null) {
+      payoutFilters.add(eq("payouts.status", query.status().name()));
     }
-    if (pairingId != null) {
-      filters.add(eq("pairingId", pairingId));
+    if (query.year() != null) {
+      payoutFilters.add(eq("payouts.year", query.year()));
     }
-    if (projectId != null) {
-      filters.add(eq("projectId", projectId));
+    List<Bson> pipeline = new ArrayList<>(List.of(
+        Aggregates.match(filter(new ShareholdingQuery(query.county(), null, query.project(), query.village()))),
+        Aggregates.project(Projections.exclude(Outbox.FIELD)),
+        Aggregates.unwind("$payouts")));
+    if (!payoutFilters.isEmpty()) {
+      pipeline.add(Aggregates.match(and(payoutFilters)));
     }
-    if (villageId != null) {
-      filters.add(or(eq("holder.villageId", villageId), eq("holder.villageIds", villageId)));
-    }
-    Bson filter = filters.isEmpty() ? new Document() : and(filters);
-    return Flux.from(shareholdings.find(filter).projection(Projections.exclude(Outbox.FIELD)))
-        .map(MongoShareholdingStore::fromDocument);
+    pipeline.add(Aggregates.sort(Sorts.ascending("payouts.dueDate", "_id")));
+    pipeline.add(Aggregates.facet(new Facet("items", Aggregates.skip(page.offset()), Aggregates.limit(page.size())),
+        new Facet("total", Aggregates.count("n"))));
+    return Mono.from(shareholdings.aggregate(pipeline).first()).map(result -> {
+      List<PayoutLine> items = result.getList("items", Document.class).stream().map(d -> {
+        Shareholding s = ShareholdingDocuments.shareholding(d, List.of(d.get("payouts", Document.class)));
+        return new PayoutLine(s, s.payouts().get(0));
+      }).toList();
+      List<Document> total = result.getList("total", Document.class);
+      return new Page<>(items, page.page(), page.size(), total.isEmpty() ? 0 : ((Number) total.get(0).get("n")).longValue());
+    }).defaultIfEmpty(new Page<>(List.of(), page.page(), page.size(), 0));
   }
 
   @Override
@@ -94,64 +125,23 @@ class MongoShareholdingStore implements ShareholdingStore {
         in("status", PayoutStatus.SCHEDULED.name(), PayoutStatus.DUE.name(), PayoutStatus.PARTIALLY_PAID.name()),
         lte("dueDate", Values.date(today))));
     return Flux.from(shareholdings.find(open).projection(Projections.exclude(Outbox.FIELD)))
-        .map(MongoShareholdingStore::fromDocument);
+        .map(ShareholdingDocuments::shareholding);
   }
 
-  private static List<Document> payouts(Shareholding s) {
-    return s.payouts().stream().map(p -> new Document("year", p.year())
-        .append("dueDate", Values.date(p.dueDate()))
-        .append("guaranteedAmount", Values.money(p.guaranteedAmount()))
-        .append("paidAmount", Values.money(p.paidAmount()))
-        .append("status", p.status().name())
-        .append("disbursements", p.disbursements().stream().map(d -> new Document("id", d.id())
-            .append("amount", Values.money(d.amount()))
-            .append("paidOn", Values.date(d.paidOn()))
-            .append("reference", d.reference())
-            .append("recordedBy", d.recordedBy())
-            .append("recordedAt", Values.instant(d.recordedAt()))).toList())).toList();
-  }
-
-  private static Document toDocument(Shareholding s) {
-    return new Document("_id", s.id())
-        .append("projectId", s.projectId())
-        .append("pairingId", s.pairingId())
-        .append("mountainCounty", s.mountainCounty())
-        .append("partnerCounty", s.partnerCounty())
-        .append("holder", new Document("villageId", s.holder().villageId())
-            .append("name", s.holder().name())
-            .append("villageCount", s.holder().villageCount())
-            .append("villageIds", s.holder().villageIds()))
-        .append("capital", Values.money(s.capital()))
-        .append("returnType", s.returnType().name())
-        .append("guaranteedRate", s.guaranteedRate() == null ? null : new Decimal128(s.guaranteedRate()))
-        .append("fixedAnnualAmount", Values.money(s.fixedAnnualAmount()))
-        .append("payoutMonthDay", s.payoutMonthDay().toString().substring(2))
-        .append("firstPayoutYear", s.firstPayoutYear())
-        .append("lastPayoutYear", s.lastPayoutYear())
-        .append("payouts", payouts(s))
-        .append("sequence", s.sequence())
-        .append("registeredBy", s.registeredBy())
-        .append("registeredAt", Values.instant(s.registeredAt()));
-  }
-
-  private static Shareholding fromDocument(Document d) {
-    Document h = d.get("holder", Document.class);
-    Object rate = d.get("guaranteedRate");
-    return new Shareholding(d.getString("_id"), d.getString("projectId"), d.getString("pairingId"),
-        d.getString("mountainCounty"), d.getString("partnerCounty"),
-        new Holder(h.getString("villageId"), h.getString("name"), h.getInteger("villageCount"),
-            h.getList("villageIds", String.class)),
-        Values.money(d.get("capital")), ReturnType.valueOf(d.getString("returnType")),
-        rate == null ? null : ((Decimal128) rate).bigDecimalValue(),
-        Values.money(d.get("fixedAnnualAmount")), MonthDay.parse("--" + d.getString("payoutMonthDay")),
-        d.getInteger("firstPayoutYear"), d.getInteger("lastPayoutYear"),
-        d.getList("payouts", Document.class).stream().map(p -> new Payout(p.getInteger("year"),
-            Values.date(p.getString("dueDate")), Values.money(p.get("guaranteedAmount")),
-            Values.money(p.get("paidAmount")), PayoutStatus.valueOf(p.getString("status")),
-            p.getList("disbursements", Document.class).stream().map(x -> new Payout.Disbursement(x.getString("id"),
-                Values.money(x.get("amount")), Values.date(x.getString("paidOn")), x.getString("reference"),
-                x.getString("recordedBy"), Values.instant(x.getDate("recordedAt")))).toList())).toList(),
-        ((Number) d.get("sequence")).longValue(), d.getString("registeredBy"),
-        Values.instant(d.getDate("registeredAt")));
+  private static Bson filter(ShareholdingQuery q) {
+    List<Bson> filters = new ArrayList<>();
+    if (q.county() != null) {
+      filters.add(eq("mountainCounty", q.county().code()));
+    }
+    if (q.pairing() != null) {
+      filters.add(eq("pairingId", q.pairing()));
+    }
+    if (q.project() != null) {
+      filters.add(eq("projectId", q.project().value()));
+    }
+    if (q.village() != null) {
+      filters.add(or(eq("holder.villageId", q.village()), eq("holder.villageIds", q.village())));
+    }
+    return filters.isEmpty() ? new Document() : and(filters);
   }
 }

@@ -1,18 +1,22 @@
 package org.shanhai.payouts.shareholding.web;
 
-import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
+import io.swagger.v3.oas.annotations.Operation;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.payouts.shareholding.Payout;
+import org.shanhai.payouts.shareholding.PayoutLine;
+import org.shanhai.payouts.shareholding.PayoutQuery;
 import org.shanhai.payouts.shareholding.PayoutStatus;
 import org.shanhai.payouts.shareholding.Shareholding;
 import org.shanhai.payouts.shareholding.ShareholdingService;
 import org.shanhai.payouts.summary.PayoutSummary;
 import org.shanhai.payouts.summary.SummaryService;
 import org.shanhai.web.RequestContext;
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.Violations;
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -43,71 +48,68 @@ class PayoutController {
     this.context = context;
   }
 
-  record DisbursementResponse(String id, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
-      LocalDate paidOn, String reference, String recordedBy) {
+  record DisbursementResponse(String id, Money amount, LocalDate paidOn, String reference, String recordedBy) {
   }
 
-  record PayoutResponse(String id, String shareholdingId, String projectId, String pairingId, String mountainCounty,
-      String partnerCounty, String holderName, int villageCount, int year, LocalDate dueDate,
-      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal guaranteedAmount,
-      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal paidAmount,
-      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal outstanding, PayoutStatus status,
+  record PayoutResponse(String id, String shareholdingId, ProjectId projectId, String pairingId,
+      CountyCode mountainCounty, CountyCode partnerCounty, String holderName, int villageCount, int year,
+      LocalDate dueDate, Money guaranteedAmount, Money paidAmount, Money outstanding, PayoutStatus status,
       List<DisbursementResponse> disbursements) {
 
-    static PayoutResponse of(ShareholdingService.PayoutLine line) {
+    static PayoutResponse of(PayoutLine line) {
       Shareholding s = line.shareholding();
       Payout p = line.payout();
-      return new PayoutResponse(Shareholding.payoutId(s.id(), p.year()), s.id(), s.projectId(), s.pairingId(),
-          s.mountainCounty(), s.partnerCounty(), s.holder().name(), s.holder().villageCount(), p.year(), p.dueDate(),
-          p.guaranteedAmount(), p.paidAmount(), p.outstanding(), p.status(),
-          p.disbursements().stream().map(d -> new DisbursementResponse(d.id(), d.amount(), d.paidOn(), d.reference(),
-              d.recordedBy())).toList());
+      return new PayoutResponse(line.id(), s.id(), s.projectId(), s.pairingId(), s.mountainCounty(), s.partnerCounty(),
+          s.holder().name(), s.holder().villageCount(), p.year(), p.dueDate(), p.guaranteedAmount(), p.paidAmount(),
+          p.outstanding(), p.status(), p.disbursements().stream().map(d -> new DisbursementResponse(d.id(),
+              d.amount(), d.paidOn(), d.reference(), d.recordedBy())).toList());
     }
   }
 
   @GetMapping
-  Mono<Page<PayoutResponse>> list(@RequestParam(required = false) String status,
-      @RequestParam(required = false) String county, @RequestParam(required = false) String project,
+  @Operation(summary = "List payouts by status, county, project, village and year, by due date")
+  Mono<Page<PayoutResponse>> list(@RequestParam(required = false) PayoutStatus status,
+      @RequestParam(required = false) CountyCode county, @RequestParam(required = false) ProjectId project,
       @RequestParam(required = false) String village, @RequestParam(required = false) Integer year,
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+      PageRequest page) {
     Violations violations = new Violations();
-    PayoutStatus wanted = violations.enumValue("status", status, PayoutStatus.class);
-    RequestContext.countyCode("county", county, violations);
-    RequestContext.id("project", project, violations);
     RequestContext.id("village", village, violations);
-    violations.check(year == null || (year >= 2003 && year <= 2100), "year", "out-of-range", "year is from 2003 to 2100");
-    PageRequest request = PageRequest.of(page, size, violations);
+    checkYear(year, violations);
     RequestContext.rejectQueryIfAny(violations);
-    return shareholdings.payouts(county, project, village, wanted, year)
-        .map(all -> Page.of(all, request).map(PayoutResponse::of));
+    return shareholdings.payouts(new PayoutQuery(county, project, village, status, year), page)
+        .map(p -> p.map(PayoutResponse::of));
   }
 
-  /** Totals for a county or pairing; with {@code year} that year's, without it all years with a per-year breakdown. */
   @GetMapping("/summary")
-  Mono<PayoutSummary> summary(@RequestParam(required = false) String county,
+  @Operation(summary = "The money summary of a county or pairing",
+      description = "With year, that year's figures; without it, all years with a per-year breakdown.")
+  Mono<PayoutSummary> summary(@RequestParam(required = false) CountyCode county,
       @RequestParam(required = false) String pairing, @RequestParam(required = false) Integer year) {
     Violations violations = new Violations();
-    RequestContext.countyCode("county", county, violations);
     RequestContext.id("pairing", pairing, violations);
-    violations.check(year == null || (year >= 2003 && year <= 2100), "year", "out-of-range", "year is from 2003 to 2100");
+    checkYear(year, violations);
     RequestContext.rejectQueryIfAny(violations);
     return summaries.summarise(county, pairing, year);
   }
 
   @GetMapping("/{id}")
+  @Operation(summary = "Fetch a payout (<shareholding id>-<year>) with its payments")
   Mono<PayoutResponse> get(@PathVariable String id) {
     return shareholdings.payout(id).map(PayoutResponse::of);
   }
 
-  /** A payment towards the payout; partial payments are fine, paying more than is outstanding is not. */
   @PostMapping("/{id}/disbursements")
-  Mono<ResponseEntity<PayoutResponse>> disburse(@PathVariable String id,
-      @RequestBody Shareholding.DisbursementRequest body,
-      @RequestHeader(name = RequestContext.USER, required = false) String user,
-      @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
-    String actor = context.user(user);
-    return shareholdings.disburse(id, body, actor, key)
-        .map(line -> ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/payouts/" + id))
-            .body(PayoutResponse.of(line)));
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Record money paid towards a payout",
+      description = "Partial payments are fine; paying more than is outstanding, or a paid payout, is not.")
+  Mono<ResponseEntity<PayoutResponse>> disburse(@PathVariable String id, @RequestBody PaymentRequest body,
+      Actor actor, @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
+    return shareholdings.disburse(id, body.toCommand(), context.fingerprint(body), actor.name(), key)
+        .map(written -> RequestContext.created("/api/v1/payouts/" + id, written.replayed())
+            .body(PayoutResponse.of(written.value())));
+  }
+
+  private static void checkYear(Integer year, Violations violations) {
+    violations.check(year == null || (year >= 2003 && year <= 2100), "year", "out-of-range", "year is from 2003 to 2100");
   }
 }

@@ -12,6 +12,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.shanhai.events.value.CountyCode;
 import org.shanhai.messaging.mongo.Values;
 import org.shanhai.messaging.outbox.Outbox;
 import org.shanhai.messaging.outbox.OutboxCollection;
@@ -20,6 +21,7 @@ import org.shanhai.payouts.village.Village;
 import org.shanhai.payouts.village.VillageStore;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
+import org.shanhai.web.write.Stored;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,13 +41,13 @@ class MongoVillageStore implements VillageStore {
   @Override
   public Mono<Void> insert(Village village, String requestHash) {
     // Registering a village publishes nothing; its income reports do.
-    return aggregates.insert(toDocument(village).append("requestHash", requestHash), List.of(), DuplicateVillage::new);
+    return aggregates.insert(toDocument(village).append("requestHash", requestHash), List.of());
   }
 
   @Override
-  public Mono<StoredVillage> find(String id) {
+  public Mono<Stored<Village>> find(String id) {
     return Mono.from(villages.find(eq("_id", id)).projection(Projections.exclude(Outbox.FIELD)).first())
-        .map(d -> new StoredVillage(fromDocument(d), d.getString("requestHash")));
+        .map(d -> new Stored<>(fromDocument(d), d.getString("requestHash")));
   }
 
   @Override
@@ -63,8 +65,8 @@ class MongoVillageStore implements VillageStore {
   }
 
   @Override
-  public Mono<Page<Village>> list(String county, PageRequest page) {
-    Bson filter = county == null ? new Document() : eq("county", county);
+  public Mono<Page<Village>> list(CountyCode county, PageRequest page) {
+    Bson filter = county == null ? new Document() : eq("county", county.code());
     Mono<List<Village>> items = Flux.from(villages.find(filter).projection(Projections.exclude(Outbox.FIELD))
             .sort(Sorts.ascending("county", "name", "_id")).skip(page.offset()).limit(page.size()))
         .map(MongoVillageStore::fromDocument).collectList();
@@ -73,8 +75,8 @@ class MongoVillageStore implements VillageStore {
   }
 
   @Override
-  public Flux<Village> inCounty(String county) {
-    Bson filter = county == null ? new Document() : eq("county", county);
+  public Flux<Village> inCounty(CountyCode county) {
+    Bson filter = county == null ? new Document() : eq("county", county.code());
     return Flux.from(villages.find(filter).projection(Projections.exclude(Outbox.FIELD)))
         .map(MongoVillageStore::fromDocument);
   }
@@ -91,7 +93,7 @@ class MongoVillageStore implements VillageStore {
   private static Document toDocument(Village v) {
     return new Document("_id", v.id())
         .append("name", v.name())
-        .append("county", v.county())
+        .append("county", Values.county(v.county()))
         .append("township", v.township())
         .append("incomeReports", reports(v))
         .append("sequence", v.sequence())
@@ -100,7 +102,8 @@ class MongoVillageStore implements VillageStore {
   }
 
   private static Village fromDocument(Document d) {
-    return new Village(d.getString("_id"), d.getString("name"), d.getString("county"), d.getString("township"),
+    return new Village(d.getString("_id"), d.getString("name"), Values.county(d.getString("county")),
+        d.getString("township"),
         d.getList("incomeReports", Document.class).stream()
             .map(r -> new Village.IncomeReport(r.getInteger("year"), Values.money(r.get("income")),
                 Values.money(r.get("threshold")), r.getBoolean("weak"), r.getString("reportedBy"),

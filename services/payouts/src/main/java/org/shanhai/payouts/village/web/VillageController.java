@@ -1,16 +1,17 @@
 package org.shanhai.payouts.village.web;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
+import io.swagger.v3.oas.annotations.Operation;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
 import org.shanhai.payouts.village.Village;
 import org.shanhai.payouts.village.VillageService;
 import org.shanhai.web.RequestContext;
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
-import org.shanhai.web.validation.Violations;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -36,12 +38,10 @@ class VillageController {
     this.context = context;
   }
 
-  record IncomeResponse(int year, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal income,
-      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal threshold, boolean weak, String reportedBy,
-      Instant reportedAt) {
+  record IncomeResponse(int year, Money income, Money threshold, boolean weak, String reportedBy, Instant reportedAt) {
   }
 
-  record VillageResponse(String id, String name, String county, String township, boolean weak,
+  record VillageResponse(String id, String name, CountyCode county, String township, boolean weak,
       List<IncomeResponse> incomeReports, String registeredBy, Instant registeredAt) {
 
     static VillageResponse of(Village v) {
@@ -53,36 +53,35 @@ class VillageController {
   }
 
   @PostMapping
-  Mono<ResponseEntity<VillageResponse>> register(@RequestBody Village.Registration body,
-      @RequestHeader(name = RequestContext.USER, required = false) String user,
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Register a village collective of a mountain county")
+  Mono<ResponseEntity<VillageResponse>> register(@RequestBody RegisterVillageRequest body, Actor actor,
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
-    String actor = context.user(user);
-    return villages.register(body, context.fingerprint(body), actor, key)
-        .map(r -> RequestContext.created("/api/v1/villages/" + r.village().id(), r.replayed())
-            .body(VillageResponse.of(r.village())));
+    return villages.register(body.toCommand(), context.fingerprint(body), actor.name(), key)
+        .map(written -> RequestContext.created("/api/v1/villages/" + written.value().id(), written.replayed())
+            .body(VillageResponse.of(written.value())));
   }
 
   @GetMapping
-  Mono<Page<VillageResponse>> list(@RequestParam(required = false) String county,
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    Violations violations = new Violations();
-    RequestContext.countyCode("county", county, violations);
-    PageRequest request = PageRequest.of(page, size, violations);
-    RequestContext.rejectQueryIfAny(violations);
-    return villages.list(county, request).map(p -> p.map(VillageResponse::of));
+  @Operation(summary = "List village collectives, optionally those of one county")
+  Mono<Page<VillageResponse>> list(@RequestParam(required = false) CountyCode county, PageRequest page) {
+    return villages.list(county, page).map(p -> p.map(VillageResponse::of));
   }
 
   @GetMapping("/{id}")
+  @Operation(summary = "Fetch a village collective with its income reports")
   Mono<VillageResponse> get(@PathVariable String id) {
     return villages.find(id).map(VillageResponse::of);
   }
 
-  /** A year's collective operating income; reporting a year again corrects it. */
   @PostMapping("/{id}/income-reports")
-  Mono<ResponseEntity<VillageResponse>> report(@PathVariable String id, @RequestBody Village.IncomeRequest body,
-      @RequestHeader(name = RequestContext.USER, required = false) String user) {
-    String actor = context.user(user);
-    return villages.report(id, body, actor)
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Report a village's operating income for a year",
+      description = "Reporting a year again corrects it. Under the threshold (100,000 yuan by default) the village "
+          + "is weak that year (集体经济薄弱村).")
+  Mono<ResponseEntity<VillageResponse>> report(@PathVariable String id, @RequestBody ReportIncomeRequest body,
+      Actor actor) {
+    return villages.report(id, body.toCommand(), actor.name())
         .map(r -> ResponseEntity.status(HttpStatus.CREATED).body(VillageResponse.of(r.village())));
   }
 }

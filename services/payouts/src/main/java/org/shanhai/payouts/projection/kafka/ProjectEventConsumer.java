@@ -1,9 +1,9 @@
-package org.shanhai.payouts.projection;
+package org.shanhai.payouts.projection.kafka;
 
 import java.util.function.Consumer;
 
 import org.shanhai.messaging.consumer.ConsumedEvents;
-import org.shanhai.messaging.consumer.IncomingEvent;
+import org.shanhai.payouts.projection.Projections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -18,6 +18,6 @@ class ProjectEventConsumer {
 
   @Bean
   Consumer<Message<byte[]>> onProjectEvent(Projections projections, ConsumedEvents consumed) {
-    return message -> consumed.handle(IncomingEvent.from(message), projections::apply);
+    return message -> consumed.handle(message, incoming -> projections.apply(incoming.event()));
   }
 }

@@ -1,7 +1,8 @@
-package org.shanhai.payouts.shareholding;
+package org.shanhai.payouts.shareholding.schedule;
 
 import java.time.Duration;
 
+import org.shanhai.payouts.shareholding.ShareholdingService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
