@@ -87,8 +87,13 @@ public class MessagingAutoConfiguration {
   }
 
   @Bean
-  ConsumedEvents consumedEvents(MeterRegistry meters) {
-    return new ConsumedEvents(new EventReader(), meters);
+  EventReader eventReader() {
+    return new EventReader();
+  }
+
+  @Bean
+  ConsumedEvents consumedEvents(EventReader eventReader, MeterRegistry meters) {
+    return new ConsumedEvents(eventReader, meters);
   }
 
   /**

@@ -31,7 +31,7 @@ public final class ArchitectureRules {
       .that().resideInAPackage("org.shanhai.*.*..").and().resideOutsideOfPackages(ADAPTERS)
       .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
           "org.apache.kafka..", "io.cloudevents..", "tools.jackson..", "io.micrometer..", "io.netty..",
-          "reactor.netty..", "jakarta.validation..", "org.slf4j..", "org.shanhai.messaging..", "org.shanhai.web")
+          "reactor.netty..", "jakarta.validation..", "org.shanhai.messaging..", "org.shanhai.web")
       .because("domain classes are plain Java: settings reach them as small records, and adapters do the I/O");
 
   @ArchTest

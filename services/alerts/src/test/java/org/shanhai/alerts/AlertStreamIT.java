@@ -73,7 +73,7 @@ class AlertStreamIT {
   }
 
   private Flux<ServerSentEvent<String>> open(WebTestClient client, String project, String lastEventId) {
-    return client.get().uri(uri -> uri.path("/api/v1/alerts/stream").queryParam("county", Facts.CHANGSHAN)
+    return client.get().uri(uri -> uri.path("/api/v1/alerts/stream").queryParam("county", Facts.CHANGSHAN.code())
             .queryParam("project", project).build())
         .accept(MediaType.TEXT_EVENT_STREAM)
         .headers(h -> {

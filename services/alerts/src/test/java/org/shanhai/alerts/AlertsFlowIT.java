@@ -91,8 +91,8 @@ class AlertsFlowIT {
     Mono.zip(evaluation.all().subscribeOn(Schedulers.parallel()), evaluation.all().subscribeOn(Schedulers.parallel()))
         .block();
     Map<String, Object> alert = officer.awaitAlert(facts.project, "project-stalled", "FIRING");
-    assertThat(alert).containsEntry("severity", "WARNING").containsEntry("county", Facts.CHANGSHAN)
-        .containsEntry("partner", Facts.CIXI);
+    assertThat(alert).containsEntry("severity", "WARNING").containsEntry("county", Facts.CHANGSHAN.code())
+        .containsEntry("partner", Facts.CIXI.code());
     assertThat((Map<String, Object>) alert.get("evidence")).containsEntry("daysWithoutUpdate", "91");
 
     WebhookReceiver.Received fired = await().atMost(Duration.ofSeconds(10)).until(receiver::received,

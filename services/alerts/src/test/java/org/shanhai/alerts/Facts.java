@@ -1,6 +1,5 @@
 package org.shanhai.alerts;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,6 +15,9 @@ import org.shanhai.events.projects.InvestmentPlanPoint;
 import org.shanhai.events.projects.ProgressReported;
 import org.shanhai.events.projects.ProjectRegistered;
 import org.shanhai.events.projects.ProjectStatusChanged;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.testkit.EventPublisher;
 
 /**
@@ -25,8 +27,8 @@ import org.shanhai.testkit.EventPublisher;
  */
 final class Facts {
 
-  static final String CHANGSHAN = "330822";
-  static final String CIXI = "330282";
+  static final CountyCode CHANGSHAN = CountyCode.of("330822");
+  static final CountyCode CIXI = CountyCode.of("330282");
 
   private final EventPublisher publisher;
   final String pairing = "pairing-" + UUID.randomUUID();
@@ -38,8 +40,8 @@ final class Facts {
 
   /** The enclave is registered at {@code at}, under construction, with {@code plan} (may be empty). */
   ProjectRegistered registered(Instant at, List<InvestmentPlanPoint> plan) {
-    return new ProjectRegistered(project, 1, pairing, CHANGSHAN, CIXI, "常山—慈溪产业飞地", "INDUSTRIAL_ENCLAVE", CIXI,
-        new BigDecimal("93000000.00"), plan, LocalDate.parse("2020-06-01"), LocalDate.parse("2022-12-31"), null,
+    return new ProjectRegistered(ProjectId.of(project), 1, pairing, CHANGSHAN, CIXI, "常山—慈溪产业飞地",
+        "INDUSTRIAL_ENCLAVE", CIXI, Money.of("93000000.00"), plan, LocalDate.parse("2020-06-01"), LocalDate.parse("2022-12-31"), null,
         "UNDER_CONSTRUCTION", "officer.changshan", at);
   }
 
@@ -55,7 +57,7 @@ final class Facts {
   /** Registered at {@code at} with 50 million yuan planned by the end of 2021 (long passed). */
   String registerProjectWithPlan(Instant at) {
     return publish(registered(at, List.of(new InvestmentPlanPoint(LocalDate.parse("2021-12-31"),
-        new BigDecimal("50000000.00")))));
+        Money.of("50000000.00")))));
   }
 
   String reportProgress(long sequence, LocalDate reportDate, String cumulative, List<Warning> warnings) {
@@ -65,8 +67,8 @@ final class Facts {
   String reportProgress(long sequence, LocalDate reportDate, String status, String cumulative,
       List<Warning> warnings) {
     return publisher.publish(Topics.PROJECTS, project, ProgressReported.TYPE, project, sequence,
-        new ProgressReported(project, sequence, "update-" + sequence, pairing, CHANGSHAN, CIXI, "INDUSTRIAL_ENCLAVE",
-            reportDate, status, new BigDecimal("93000000.00"), new BigDecimal(cumulative), null, null,
+        new ProgressReported(ProjectId.of(project), sequence, "update-" + sequence, pairing, CHANGSHAN, CIXI,
+            "INDUSTRIAL_ENCLAVE", reportDate, status, Money.of("93000000.00"), Money.of(cumulative), null, null,
             null, warnings, "officer.changshan", Instant.now()));
   }
 
@@ -78,27 +80,27 @@ final class Facts {
 
   String changeStatus(long sequence, String from, String to, LocalDate effective) {
     return publisher.publish(Topics.PROJECTS, project, ProjectStatusChanged.TYPE, project, sequence,
-        new ProjectStatusChanged(project, sequence, pairing, CHANGSHAN, CIXI, "INDUSTRIAL_ENCLAVE", from, to, effective,
-            "officer.changshan", Instant.now()));
+        new ProjectStatusChanged(ProjectId.of(project), sequence, pairing, CHANGSHAN, CIXI, "INDUSTRIAL_ENCLAVE", from,
+            to, effective, "officer.changshan", Instant.now()));
   }
 
   Payout payout(int year) {
-    return new Payout("shareholding-" + project + "-" + year, "shareholding-" + project, project, pairing, CHANGSHAN,
-        CIXI, year, LocalDate.of(year, 12, 31), new BigDecimal("9300000.00"), 94);
+    return new Payout("shareholding-" + project + "-" + year, "shareholding-" + project, ProjectId.of(project), pairing,
+        CHANGSHAN, CIXI, year, LocalDate.of(year, 12, 31), Money.of("9300000.00"), 94);
   }
 
   String payoutOverdue(long sequence, int year, String paid) {
     Payout payout = payout(year);
-    BigDecimal paidAmount = new BigDecimal(paid);
+    Money paidAmount = Money.of(paid);
     return publisher.publish(Topics.PAYOUTS, project, PayoutOverdue.TYPE, payout.shareholdingId(), sequence,
-        new PayoutOverdue(sequence, payout, paidAmount, payout.guaranteedAmount().subtract(paidAmount), 30,
+        new PayoutOverdue(sequence, payout, paidAmount, payout.guaranteedAmount().minus(paidAmount), 30,
             Instant.now()));
   }
 
   String villageIncome(String villageId, long sequence, int year, String income) {
     return publisher.publish(Topics.PAYOUTS, villageId, VillageIncomeReported.TYPE, villageId, sequence,
-        new VillageIncomeReported(villageId, sequence, "聚宝村", CHANGSHAN, year, new BigDecimal(income),
-            new BigDecimal("100000.00"), new BigDecimal(income).compareTo(new BigDecimal("100000.00")) < 0,
-            "officer.changshan", Instant.now()));
+        new VillageIncomeReported(villageId, sequence, "聚宝村", CHANGSHAN, year, Money.of(income),
+            Money.of("100000.00"), Money.of(income).isLessThan(Money.of("100000.00")), "officer.changshan",
+            Instant.now()));
   }
 }

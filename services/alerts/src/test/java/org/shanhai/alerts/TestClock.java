@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -12,9 +11,12 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The service's clock in tests: real time plus an offset a test moves forward ("90 days later"),
- * so leases, timeouts and retries keep running while the calendar jumps. {@link #reset()} after use.
+ * so leases, timeouts and retries keep running while the calendar jumps, in the programme's zone as
+ * the service's own clock is. {@link #reset()} after use.
  */
 public final class TestClock extends Clock {
+
+  private static final ZoneId ZHEJIANG = ZoneId.of("Asia/Shanghai");
 
   private volatile Duration offset = Duration.ZERO;
 
@@ -33,7 +35,7 @@ public final class TestClock extends Clock {
 
   @Override
   public ZoneId getZone() {
-    return ZoneOffset.UTC;
+    return ZHEJIANG;
   }
 
   @Override

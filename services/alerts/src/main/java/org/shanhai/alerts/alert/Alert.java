@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.shanhai.alerts.rule.Check;
+import org.shanhai.alerts.rule.Finding;
 import org.shanhai.alerts.rule.RuleConfig;
 import org.shanhai.alerts.rule.RuleId;
+import org.shanhai.alerts.rule.Severity;
+import org.shanhai.alerts.rule.Subject;
 import org.shanhai.events.alerts.AlertAcknowledged;
 import org.shanhai.events.alerts.AlertEscalated;
 import org.shanhai.events.alerts.AlertEvent;

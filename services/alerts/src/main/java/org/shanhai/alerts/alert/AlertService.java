@@ -3,16 +3,16 @@ package org.shanhai.alerts.alert;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
+import org.shanhai.alerts.rule.Check;
 import org.shanhai.alerts.rule.RuleBook;
 import org.shanhai.alerts.rule.RuleConfig;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
-import org.shanhai.web.validation.Conflict;
 import org.shanhai.web.validation.NotFound;
-import org.springframework.stereotype.Service;
+import org.shanhai.web.write.CompareAndSet;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * The alert lifecycle: brings each alert in line with what its rule found (open, fire, escalate,
@@ -20,22 +20,21 @@ import reactor.util.retry.Retry;
  * sequence-guarded write of the alert with its events; when another instance wrote first, the
  * change is worked out again from what that instance left.
  */
-@Service
 public class AlertService {
 
   private final AlertStore store;
   private final Clock clock;
 
-  AlertService(AlertStore store, Clock clock) {
+  public AlertService(AlertStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
   }
 
   /** Brings the alert of {@code check} in line with it. {@code triggeredAt}: when the fact behind the check was recorded. */
   public Mono<Void> reconcile(Check check, RuleBook rules, Instant triggeredAt) {
-    return Mono.defer(() -> store.latest(check.fingerprint()).map(Optional::of).defaultIfEmpty(Optional.empty())
-            .flatMap(latest -> step(check, rules, triggeredAt, latest.orElse(null))))
-        .retryWhen(Retry.max(5).filter(LostRace.class::isInstance));
+    return CompareAndSet.retry(store.latest(check.fingerprint()).map(Optional::of).defaultIfEmpty(Optional.empty())
+        .flatMap(latest -> step(check, rules, triggeredAt, latest.orElse(null))), "alert " + check.fingerprint())
+        .then();
   }
 
   /**
@@ -46,35 +45,36 @@ public class AlertService {
     if (current == null && !check.holds()) {
       return Mono.empty();
     }
-    return step(check, rules, triggeredAt, current)
-        .onErrorResume(LostRace.class, e -> reconcile(check, rules, triggeredAt));
+    return step(check, rules, triggeredAt, current).hasElement()
+        .flatMap(done -> done ? Mono.empty() : reconcile(check, rules, triggeredAt));
   }
 
-  private Mono<Void> step(Check check, RuleBook rules, Instant triggeredAt, Alert latest) {
+  /** One decision on the alert as read: true when done (written, or nothing to change), empty when another write won. */
+  private Mono<Boolean> step(Check check, RuleBook rules, Instant triggeredAt, Alert latest) {
     Instant now = clock.instant();
     RuleConfig config = rules.of(check.rule());
     if (check.holds()) {
       if (latest == null || (latest.state() == AlertState.RESOLVED && !latest.awaitingClear())) {
         Alert.Changed opened = Alert.open(check, latest == null ? 1 : latest.occurrence() + 1, config, now, triggeredAt);
-        return store.insert(opened.alert(), opened.events()).flatMap(this::orLostRace);
+        return written(store.insert(opened.alert(), opened.events()));
       }
       if (latest.state() == AlertState.RESOLVED) {
-        return Mono.empty();
+        return Mono.just(true);
       }
-      return latest.stillHolds(check.finding(), config, now).map(changed -> save(latest, changed)).orElse(Mono.empty());
+      return latest.stillHolds(check.finding(), config, now).map(changed -> save(latest, changed))
+          .orElse(Mono.just(true));
     }
-    return latest == null ? Mono.empty()
-        : latest.cleared(now).map(changed -> save(latest, changed)).orElse(Mono.empty());
+    return latest == null ? Mono.just(true)
+        : latest.cleared(now).map(changed -> save(latest, changed)).orElse(Mono.just(true));
   }
 
-  private Mono<Void> save(Alert before, Alert.Changed changed) {
-    Mono<Boolean> write = changed.gone() ? store.remove(before)
-        : store.apply(before.sequence(), changed.alert(), changed.events());
-    return write.flatMap(this::orLostRace);
+  private Mono<Boolean> save(Alert before, Alert.Changed changed) {
+    return written(changed.gone() ? store.remove(before)
+        : store.apply(before.sequence(), changed.alert(), changed.events()));
   }
 
-  private Mono<Void> orLostRace(boolean written) {
-    return written ? Mono.empty() : Mono.error(new LostRace());
+  private static Mono<Boolean> written(Mono<Boolean> write) {
+    return write.filter(done -> done);
   }
 
   public Mono<Alert> acknowledge(String id, String user, String note) {
@@ -85,17 +85,14 @@ public class AlertService {
     return officerChange(id, alert -> alert.resolve(user, note, clock.instant()));
   }
 
-  private Mono<Alert> officerChange(String id, java.util.function.Function<Alert, Alert.Changed> change) {
-    return Mono.defer(() -> find(id).flatMap(alert -> {
+  private Mono<Alert> officerChange(String id, Function<Alert, Alert.Changed> change) {
+    return CompareAndSet.retry(find(id).flatMap(alert -> {
       Alert.Changed changed = change.apply(alert);
       if (changed.alert() == alert) {
         return Mono.just(alert);
       }
-      return store.apply(alert.sequence(), changed.alert(), changed.events())
-          .flatMap(written -> written ? Mono.just(changed.alert()) : Mono.error(new LostRace()));
-    })).retryWhen(Retry.max(3).filter(LostRace.class::isInstance)
-        .onRetryExhaustedThrow((spec, signal) -> new Conflict(Conflict.Kind.EXISTS,
-            "alert " + id + " keeps changing; read it again and retry")));
+      return written(store.apply(alert.sequence(), changed.alert(), changed.events())).map(done -> changed.alert());
+    }), "alert " + id);
   }
 
   public Mono<Alert> find(String id) {
@@ -103,13 +100,6 @@ public class AlertService {
   }
 
   public Mono<Page<Alert>> search(AlertQuery query, PageRequest page) {
-    return store.search(query).collectList().map(all -> Page.of(all, page));
-  }
-
-  /** Another instance changed the alert between our read and our write. */
-  private static final class LostRace extends RuntimeException {
-    LostRace() {
-      super(null, null, false, false);
-    }
+    return store.search(query, page);
   }
 }

@@ -3,6 +3,9 @@ package org.shanhai.alerts.alert;
 import java.util.List;
 
 import org.shanhai.events.alerts.AlertEvent;
+import org.shanhai.events.value.ProjectId;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,7 +30,8 @@ public interface AlertStore {
   Flux<Alert> current();
 
   /** True when {@code projectId} has an open alert of the suspended-or-cancelled rule (inhibition). */
-  Mono<Boolean> projectSuspensionOpen(String projectId);
+  Mono<Boolean> projectSuspensionOpen(ProjectId projectId);
 
-  Flux<Alert> search(AlertQuery query);
+  /** A page of the alerts matching {@code query}, newest first. */
+  Mono<Page<Alert>> search(AlertQuery query, PageRequest page);
 }

@@ -3,17 +3,16 @@ package org.shanhai.alerts.alert;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 
-import org.shanhai.alerts.config.AlertsProperties;
 import org.shanhai.alerts.projection.Projections;
+import org.shanhai.alerts.projection.Touched;
+import org.shanhai.alerts.rule.Check;
 import org.shanhai.alerts.rule.Evaluator;
 import org.shanhai.alerts.rule.RuleBook;
 import org.shanhai.alerts.rule.RuleService;
 import org.shanhai.alerts.targets.TargetStore;
-import org.shanhai.messaging.consumer.IncomingEvent;
-import org.springframework.stereotype.Service;
+import org.shanhai.events.Event;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,9 +20,9 @@ import reactor.core.publisher.Mono;
  * Runs the rules: over one subject after an event about it, and over everything on the clock's
  * rounds (time-driven rules, {@code for} durations, escalation). The rules read only this
  * service's projections, and the alerts follow their checks idempotently, so a redelivered event
- * or two instances on the same round change nothing twice.
+ * or two instances on the same round change nothing twice. "Today" is Zhejiang's: the clock is
+ * in the configured zone.
  */
-@Service
 public class Evaluation {
 
   private final Projections projections;
@@ -32,32 +31,38 @@ public class Evaluation {
   private final AlertService alerts;
   private final AlertStore store;
   private final Clock clock;
-  private final ZoneId zone;
 
-  Evaluation(Projections projections, RuleService rules, TargetStore targets, AlertService alerts, AlertStore store,
-      Clock clock, AlertsProperties properties) {
+  public Evaluation(Projections projections, RuleService rules, TargetStore targets, AlertService alerts,
+      AlertStore store, Clock clock) {
     this.projections = projections;
     this.rules = rules;
     this.targets = targets;
     this.alerts = alerts;
     this.store = store;
     this.clock = clock;
-    this.zone = properties.zone();
   }
 
   /**
-   * The rules on the subject of {@code event}, after its projection was brought up to date. Run for
-   * duplicates too: if an earlier delivery updated the projection and then died, this finishes its work.
+   * A fact from the projects or payouts service: folds it into the projection, then runs the rules
+   * on its subject. The rules run for duplicates too: if an earlier delivery updated the projection
+   * and then died, this finishes its work.
+   *
+   * @param recordedAt when the fact was recorded (the event's time), the start of the latency to a notification
+   * @return true when the projection changed
    */
-  public Mono<Void> after(IncomingEvent event) {
-    return Mono.justOrEmpty(projections.touched(event)).flatMap(touched -> rules.book().flatMap(book -> {
-      LocalDate today = today();
+  public Mono<Boolean> onFact(Event event, Instant recordedAt) {
+    return projections.apply(event).flatMap(applied -> after(event, recordedAt).thenReturn(applied));
+  }
+
+  private Mono<Void> after(Event event, Instant recordedAt) {
+    return Mono.justOrEmpty(Touched.by(event)).flatMap(touched -> rules.book().flatMap(book -> {
+      LocalDate today = LocalDate.now(clock);
       Flux<Check> checks = switch (touched.kind()) {
         case PROJECT -> projections.project(touched.id()).flatMapIterable(p -> Evaluator.project(p, book, today));
         case PAYOUT -> projections.payout(touched.id()).flatMapIterable(p -> Evaluator.payout(p, book, today));
         case VILLAGE -> projections.village(touched.id()).flatMapIterable(v -> Evaluator.village(v, book));
       };
-      Instant triggeredAt = event.time() != null ? event.time() : clock.instant();
+      Instant triggeredAt = recordedAt != null ? recordedAt : clock.instant();
       return checks.concatMap(check -> alerts.reconcile(check, book, triggeredAt)).then();
     }));
   }
@@ -69,7 +74,7 @@ public class Evaluation {
         .flatMap(t -> {
           RuleBook book = t.getT1();
           Map<String, Alert> current = t.getT2();
-          LocalDate today = today();
+          LocalDate today = LocalDate.now(clock);
           Instant now = clock.instant();
           Flux<Check> checks = Flux.concat(
               Flux.fromIterable(t.getT3()).flatMapIterable(p -> Evaluator.project(p, book, today)),
@@ -79,9 +84,5 @@ public class Evaluation {
           return checks.concatMap(check -> alerts.reconcile(check, book, now, current.get(check.fingerprint()))
               .thenReturn(check.holds())).filter(Boolean::booleanValue).count();
         });
-  }
-
-  private LocalDate today() {
-    return LocalDate.now(clock.withZone(zone));
   }
 }

@@ -1,7 +1,6 @@
 package org.shanhai.alerts.config;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -17,14 +16,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code shanhai.alerts.*}.
  *
- * @param zone the time zone of due dates and "today" (Asia/Shanghai)
  * @param delivery how webhooks are sent and retried
  * @param webhooks which webhook addresses are accepted
  */
 @Validated
 @ConfigurationProperties("shanhai.alerts")
 public record AlertsProperties(
-    @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
     @DefaultValue @Valid Delivery delivery,
     @DefaultValue @Valid Webhooks webhooks) {
 

@@ -7,18 +7,16 @@ import org.shanhai.alerts.subscription.SubscriptionService;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.InvalidInput;
-import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /** A subscription's deliveries with every attempt, and their recovery (send again what failed since a time). */
-@Service
 public class DeliveryService {
 
   private final DeliveryStore deliveries;
   private final SubscriptionService subscriptions;
   private final Clock clock;
 
-  DeliveryService(DeliveryStore deliveries, SubscriptionService subscriptions, Clock clock) {
+  public DeliveryService(DeliveryStore deliveries, SubscriptionService subscriptions, Clock clock) {
     this.deliveries = deliveries;
     this.subscriptions = subscriptions;
     this.clock = clock;
@@ -26,7 +24,7 @@ public class DeliveryService {
 
   public Mono<Page<Delivery>> of(String subscriptionId, Delivery.Status status, PageRequest page) {
     return subscriptions.find(subscriptionId)
-        .flatMap(s -> deliveries.ofSubscription(s.id(), status).collectList().map(all -> Page.of(all, page)));
+        .flatMap(s -> deliveries.ofSubscription(s.id(), status, page));
   }
 
   /**

@@ -2,7 +2,8 @@ package org.shanhai.alerts.delivery;
 
 import java.time.Instant;
 
-import reactor.core.publisher.Flux;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
 import reactor.core.publisher.Mono;
 
 /** Where deliveries are kept: their state lives here, so a restart loses and repeats nothing beyond a retried attempt. */
@@ -29,7 +30,8 @@ public interface DeliveryStore {
   /** Records an attempt's outcome and gives the lease back, if {@code owner} still holds it. */
   Mono<Boolean> record(Delivery delivery, String owner);
 
-  Flux<Delivery> ofSubscription(String subscriptionId, Delivery.Status status);
+  /** A page of a subscription's deliveries (those in {@code status}, any when null), newest first. */
+  Mono<Page<Delivery>> ofSubscription(String subscriptionId, Delivery.Status status, PageRequest page);
 
   /** Makes the failed deliveries created since {@code since} pending again, with a fresh retry budget; returns how many. */
   Mono<Long> recover(String subscriptionId, Instant since, Instant now);

@@ -5,32 +5,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import org.shanhai.alerts.config.AlertsProperties;
-import org.shanhai.alerts.metrics.AlertMetrics;
 import org.shanhai.alerts.subscription.Subscription;
 import org.shanhai.alerts.subscription.SubscriptionService;
 import org.shanhai.web.validation.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends the deliveries whose time has come, several at once, from its own thread (never a Netty
  * thread), woken by the fan-out when a delivery is due at once and polling for retries and grouping
- * windows ({@code shanhai.alerts.delivery.poll-interval}): lease one, check its subscription and URL, send, record the outcome with the
- * next attempt's time (exponential backoff with jitter, {@code Retry-After} honoured), disable the
+ * windows: lease one, check its subscription and URL, send, record the outcome with the next
+ * attempt's time (exponential backoff with jitter, {@code Retry-After} honoured), disable the
  * subscription on 410. A worker that dies mid-attempt leaves a lease that runs out, and the next
  * worker sends again with the same {@code webhook-id}: at least once, as the spec allows.
  */
-@Component
-class DeliveryWorker implements SmartLifecycle {
+public class DeliveryWorker implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
   private static final int BATCH = 32;
@@ -38,26 +31,23 @@ class DeliveryWorker implements SmartLifecycle {
 
   private final DeliveryStore deliveries;
   private final SubscriptionService subscriptions;
-  private final WebhookSender sender;
-  private final AlertMetrics metrics;
+  private final Webhooks webhooks;
+  private final DeliveryMetrics metrics;
   private final Clock clock;
-  private final AlertsProperties.Delivery settings;
-  private final Backoff backoff;
+  private final DeliverySettings settings;
   private final String owner = UUID.randomUUID().toString();
   private final Semaphore nudges = new Semaphore(0);
   private volatile boolean running;
   private Thread thread;
 
-  DeliveryWorker(DeliveryStore deliveries, SubscriptionService subscriptions, WebhookSender sender,
-      AlertMetrics metrics, Clock clock, AlertsProperties properties) {
+  public DeliveryWorker(DeliveryStore deliveries, SubscriptionService subscriptions, Webhooks webhooks,
+      DeliveryMetrics metrics, Clock clock, DeliverySettings settings) {
     this.deliveries = deliveries;
     this.subscriptions = subscriptions;
-    this.sender = sender;
+    this.webhooks = webhooks;
     this.metrics = metrics;
     this.clock = clock;
-    this.settings = properties.delivery();
-    this.backoff = new Backoff(settings.firstRetry(), settings.maxRetryDelay(), settings.maxAttempts(),
-        settings.jitter(), () -> ThreadLocalRandom.current().nextDouble());
+    this.settings = settings;
   }
 
   /** Something became deliverable now: send it without waiting for the next poll. */
@@ -65,8 +55,7 @@ class DeliveryWorker implements SmartLifecycle {
     nudges.release();
   }
 
-  @Override
-  public void start() {
+  public synchronized void start() {
     running = true;
     thread = new Thread(() -> {
       while (running) {
@@ -84,9 +73,13 @@ class DeliveryWorker implements SmartLifecycle {
     thread.start();
   }
 
+  public boolean isRunning() {
+    return running;
+  }
+
   /** Finishes the attempts in flight (their outcome is recorded) and stops; what is pending waits for the next start. */
   @Override
-  public void stop() {
+  public synchronized void close() {
     running = false;
     nudges.release();
     if (thread == null) {
@@ -97,11 +90,6 @@ class DeliveryWorker implements SmartLifecycle {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
   }
 
   void round() {
@@ -140,9 +128,9 @@ class DeliveryWorker implements SmartLifecycle {
   private Mono<Delivery> send(Delivery delivery, Subscription subscription) {
     Instant started = clock.instant();
     long t0 = System.nanoTime();
-    return sender.send(delivery, subscription).flatMap(response -> {
+    return webhooks.send(delivery, subscription).flatMap(response -> {
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
-      Delivery after = delivery.after(response, took.toMillis(), started, backoff);
+      Delivery after = delivery.after(response, took.toMillis(), started, settings.backoff());
       String outcome = switch (after.status()) {
         case DELIVERED -> "delivered";
         case PENDING -> "retrying";

@@ -4,25 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.shanhai.alerts.alert.AlertStore;
-import org.shanhai.alerts.metrics.AlertMetrics;
 import org.shanhai.alerts.rule.RuleId;
 import org.shanhai.alerts.silence.SilenceService;
 import org.shanhai.alerts.subscription.Subscription;
-import org.shanhai.alerts.subscription.SubscriptionStore;
+import org.shanhai.alerts.subscription.SubscriptionService;
 import org.shanhai.events.alerts.Alert;
 import org.shanhai.events.alerts.AlertAcknowledged;
+import org.shanhai.events.alerts.AlertEvent;
 import org.shanhai.events.alerts.AlertFired;
 import org.shanhai.events.alerts.AlertResolved;
-import org.shanhai.messaging.consumer.IncomingEvent;
-import org.shanhai.messaging.consumer.Projection;
-import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns each alert event of {@code shanhai.alerts.v1} into deliveries for the webhook
@@ -31,56 +26,48 @@ import tools.jackson.databind.json.JsonMapper;
  * resolved ones where the subscription wants them; acknowledgements are not. Silenced or inhibited
  * notifications are stored as suppressed, with the reason, and not sent.
  */
-@Service
 public class Fanout {
 
-  private final SubscriptionStore subscriptions;
+  private final SubscriptionService subscriptions;
   private final SilenceService silences;
   private final AlertStore alerts;
   private final DeliveryStore deliveries;
-  private final AlertMetrics metrics;
+  private final DeliveryMetrics metrics;
   private final DeliveryWorker worker;
-  private final JsonMapper json;
   private final Clock clock;
 
-  Fanout(SubscriptionStore subscriptions, SilenceService silences, AlertStore alerts, DeliveryStore deliveries,
-      AlertMetrics metrics, DeliveryWorker worker, JsonMapper json, Clock clock) {
+  public Fanout(SubscriptionService subscriptions, SilenceService silences, AlertStore alerts,
+      DeliveryStore deliveries, DeliveryMetrics metrics, DeliveryWorker worker, Clock clock) {
     this.subscriptions = subscriptions;
     this.silences = silences;
     this.alerts = alerts;
     this.deliveries = deliveries;
     this.metrics = metrics;
     this.worker = worker;
-    this.json = json;
     this.clock = clock;
   }
 
-  public Mono<Projection.Outcome> fanOut(IncomingEvent event) {
-    if (event.type().equals(AlertAcknowledged.TYPE) || !event.type().startsWith("shanhai.alert.")) {
-      return Mono.just(Projection.Outcome.IGNORED);
+  /**
+   * @param eventId the event's CloudEvents id
+   * @param time when the event was recorded (null when it does not say)
+   * @param data the event's JSON data, as the notification carries it
+   * @return true when the event concerns the subscriptions (false for acknowledgements)
+   */
+  public Mono<Boolean> fanOut(String eventId, Instant time, String data, AlertEvent event) {
+    if (event instanceof AlertAcknowledged) {
+      return Mono.just(false);
     }
-    JsonNode data;
-    Alert alert;
-    try {
-      data = json.readTree(event.data());
-      // Events evolve additively: fields this version does not know are ignored, whatever the HTTP mapper does.
-      alert = json.readerFor(Alert.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .readValue(data.required("alert"));
-    } catch (RuntimeException e) {
-      throw new IncomingEvent.PoisonEvent("the data of " + event.type() + " " + event.id() + " is not an alert event");
-    }
-    Instant at = event.time() != null ? event.time() : clock.instant();
-    Instant since = event.type().equals(AlertFired.TYPE) ? Instant.parse(data.path("triggeredAt").asText(at.toString()))
-        : at;
-    Delivery.Item item = new Delivery.Item(event.id(), event.type(), alert.alertId(), alert.rule(), alert.severity(),
-        since, event.data());
-    boolean resolved = event.type().equals(AlertResolved.TYPE);
-    return suppression(alert).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-        .flatMapMany(reason -> subscriptions.all()
-            .filter(s -> s.isActive() && s.channel().type() == Subscription.ChannelType.WEBHOOK
-                && s.matchers().matches(alert) && (!resolved || s.sendResolved()))
+    Alert alert = event.alert();
+    Instant at = time != null ? time : clock.instant();
+    Instant since = event instanceof AlertFired fired && fired.triggeredAt() != null ? fired.triggeredAt() : at;
+    Delivery.Item item = new Delivery.Item(eventId, event.type(), alert.alertId(), alert.rule(), alert.severity(),
+        since, data);
+    boolean resolved = event instanceof AlertResolved;
+    return suppression(alert).map(Optional::of).defaultIfEmpty(Optional.empty())
+        .flatMapMany(reason -> subscriptions.activeWebhooks()
+            .filter(s -> s.matchers().matches(alert) && (!resolved || s.sendResolved()))
             .concatMap(s -> reason.isPresent() ? suppress(s, item, reason.get()) : deliver(s, item, at)))
-        .then(Mono.just(Projection.Outcome.APPLIED));
+        .then(Mono.just(true));
   }
 
   /** Why the alert's notifications are held back, if they are: a silence, or the project's suspension alert (inhibition). */

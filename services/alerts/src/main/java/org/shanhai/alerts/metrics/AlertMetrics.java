@@ -7,11 +7,12 @@ import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.shanhai.alerts.alert.Alert;
 import org.shanhai.alerts.alert.AlertStore;
+import org.shanhai.alerts.delivery.DeliveryMetrics;
+import org.shanhai.messaging.metrics.GaugeTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,19 +24,19 @@ import org.springframework.stereotype.Component;
  * ({@code shanhai.alerts.metrics-interval}), not on each scrape; the rest are counted as they happen.
  */
 @Component
-public class AlertMetrics {
+public class AlertMetrics implements DeliveryMetrics {
 
   private static final Logger log = LoggerFactory.getLogger(AlertMetrics.class);
 
   private final AlertStore alerts;
   private final MeterRegistry meters;
-  private final MultiGauge open;
+  private final GaugeTable open;
 
   AlertMetrics(AlertStore alerts, MeterRegistry meters) {
     this.alerts = alerts;
     this.meters = meters;
-    this.open = MultiGauge.builder("shanhai.alerts.open")
-        .description("Alerts firing or acknowledged, by rule, severity, state and mountain county").register(meters);
+    this.open = GaugeTable.register(meters, "shanhai.alerts.open", null,
+        "Alerts firing or acknowledged, by rule, severity, state and mountain county");
   }
 
   @Scheduled(fixedDelayString = "${shanhai.alerts.metrics-interval:PT30S}", initialDelayString = "PT2S")
@@ -44,30 +45,27 @@ public class AlertMetrics {
       List<Alert> current = alerts.current().filter(a -> a.state().isOpen()).collectList().block(Duration.ofMinutes(1));
       Map<Tags, Long> counts = (current == null ? List.<Alert>of() : current).stream()
           .collect(Collectors.groupingBy(a -> Tags.of("rule", a.rule().id(), "severity", a.severity().name(),
-              "state", a.state().name(), "county", a.subject().county() == null ? "" : a.subject().county()),
+              "state", a.state().name(), "county", a.subject().county() == null ? "" : a.subject().county().code()),
               Collectors.counting()));
-      open.register(counts.entrySet().stream().map(e -> MultiGauge.Row.of(e.getKey(), e.getValue())).toList(), true);
+      open.replace(counts);
     } catch (RuntimeException e) {
       log.warn("alert metrics not refreshed; the next run retries: {}", e.toString());
     }
   }
 
-  /**
-   * A notification's fate on a channel: delivered, retrying, failed, gone (410), refused (URL),
-   * silenced, inhibited; SSE counts what it streamed.
-   */
+  @Override
   public void notification(String channel, String outcome) {
     Counter.builder("shanhai.alerts.notifications").description("Notifications by channel and outcome")
         .tag("channel", channel).tag("outcome", outcome).register(meters).increment();
   }
 
-  /** How long one webhook attempt took, by outcome. */
+  @Override
   public void attempt(String outcome, Duration took) {
     Timer.builder("shanhai.alerts.delivery.duration").description("Webhook attempts: time to the receiver's answer")
         .tag("outcome", outcome).register(meters).record(took);
   }
 
-  /** From the fact behind an alert event to the subscriber having it. */
+  @Override
   public void eventToNotification(String channel, Duration latency) {
     Timer.builder("shanhai.alerts.event.to.notification")
         .description("From the fact that changed an alert to its notification being accepted by the subscriber")

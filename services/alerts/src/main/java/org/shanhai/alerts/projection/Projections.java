@@ -1,42 +1,61 @@
 package org.shanhai.alerts.projection;
 
-import org.shanhai.messaging.consumer.IncomingEvent;
-import org.shanhai.messaging.consumer.Projection;
+import java.time.ZoneId;
+
+import org.shanhai.events.Event;
+import org.shanhai.events.payouts.PayoutEvent;
+import org.shanhai.events.payouts.VillageIncomeReported;
+import org.shanhai.events.projects.ProjectEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The alerts service's own copy of the projects, payouts and villages its rules look at, kept from
- * the events of {@code shanhai.projects.v1} and {@code shanhai.payouts.v1}: one document per
- * subject holding the sequence of the last event applied, so duplicates and stale events change nothing.
+ * the events of {@code shanhai.projects.v1} and {@code shanhai.payouts.v1} by the views' pure folds.
  */
-public interface Projections {
+public class Projections {
 
-  /** Which subject an event is about, if it is one the rules look at. */
-  record Touched(Kind kind, String id) {
+  private final SubjectViews views;
+  private final ZoneId zone;
 
-    public enum Kind {
-      PROJECT,
-      PAYOUT,
-      VILLAGE
-    }
+  /** @param zone where calendar days are counted (Zhejiang) */
+  public Projections(SubjectViews views, ZoneId zone) {
+    this.views = views;
+    this.zone = zone;
   }
 
-  /** Applies one event, once. */
-  Mono<Projection.Outcome> apply(IncomingEvent event);
+  /** Applies one event, once; true when it changed a view, false for duplicates, stale events and others. */
+  public Mono<Boolean> apply(Event event) {
+    return Touched.by(event).map(touched -> switch (touched.kind()) {
+      case PROJECT -> views.updateProject(touched.id(), event.sequence(),
+          view -> ProjectView.fold(view, (ProjectEvent) event, zone));
+      case PAYOUT -> views.updatePayout(touched.id(), event.sequence(), view -> PayoutView.fold((PayoutEvent) event));
+      case VILLAGE -> views.updateVillage(touched.id(), event.sequence(),
+          view -> VillageView.fold(view, (VillageIncomeReported) event));
+    }).orElse(Mono.just(false));
+  }
 
-  /** The subject {@code event} changes, or empty for events no rule looks at. */
-  java.util.Optional<Touched> touched(IncomingEvent event);
+  public Mono<ProjectView> project(String projectId) {
+    return views.project(projectId);
+  }
 
-  Mono<ProjectView> project(String projectId);
+  public Mono<PayoutView> payout(String payoutId) {
+    return views.payout(payoutId);
+  }
 
-  Mono<PayoutView> payout(String payoutId);
+  public Mono<VillageView> village(String villageId) {
+    return views.village(villageId);
+  }
 
-  Mono<VillageView> village(String villageId);
+  public Flux<ProjectView> projects() {
+    return views.projects();
+  }
 
-  Flux<ProjectView> projects();
+  public Flux<PayoutView> payouts() {
+    return views.payouts();
+  }
 
-  Flux<PayoutView> payouts();
-
-  Flux<VillageView> villages();
+  public Flux<VillageView> villages() {
+    return views.villages();
+  }
 }

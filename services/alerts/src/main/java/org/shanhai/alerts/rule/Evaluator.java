@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.shanhai.alerts.alert.Check;
-import org.shanhai.alerts.alert.Finding;
-import org.shanhai.alerts.alert.Subject;
 import org.shanhai.alerts.projection.PayoutView;
 import org.shanhai.alerts.projection.ProjectView;
 import org.shanhai.alerts.projection.VillageView;
 import org.shanhai.alerts.targets.Target;
+import org.shanhai.events.projects.InvestmentPlanPoint;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
 
 /**
- * The rules themselves: given what is known of a subject and today's date (Asia/Shanghai), which
+ * The rules themselves: given what is known of a subject and today's date (Zhejiang's), which
  * conditions hold. Pure functions, so every rule is tested without a clock, a database or a broker;
  * a disabled rule never holds, which resolves what it had opened.
  */
@@ -33,7 +33,7 @@ public final class Evaluator {
 
   /** The project rules: stalled, investment behind plan, suspended or cancelled, update with warnings. */
   public static List<Check> project(ProjectView p, RuleBook rules, LocalDate today) {
-    Subject subject = new Subject(Subject.Type.PROJECT, p.projectId(), p.mountainCounty(), p.partnerCounty(),
+    Subject subject = new Subject(Subject.Type.PROJECT, p.projectId().value(), p.mountainCounty(), p.partnerCounty(),
         p.pairingId(), p.projectId(), p.kind());
     return List.of(
         check(RuleId.PROJECT_STALLED, subject, rules, config -> stalled(p, config.intParam("days"), today)),
@@ -49,19 +49,19 @@ public final class Evaluator {
     Map<String, String> evidence = new LinkedHashMap<>();
     evidence.put("year", String.valueOf(p.year()));
     evidence.put("dueDate", p.dueDate().toString());
-    evidence.put("guaranteedAmount", p.guaranteedAmount().toPlainString());
-    evidence.put("paidAmount", p.paidAmount().toPlainString());
-    evidence.put("shortfall", p.guaranteedAmount().subtract(p.paidAmount()).max(BigDecimal.ZERO).toPlainString());
-    boolean nothingPaid = p.paidAmount().signum() == 0;
+    evidence.put("guaranteedAmount", p.guaranteedAmount().toString());
+    evidence.put("paidAmount", p.paidAmount().toString());
+    evidence.put("shortfall", p.guaranteedAmount().minus(p.paidAmount()).max(Money.ZERO).toString());
+    boolean nothingPaid = p.paidAmount().isZero();
     return List.of(
         check(RuleId.PAYOUT_OVERDUE, subject, rules, config -> "OVERDUE".equals(p.status()) && nothingPaid
             ? Optional.of(new Finding("Payout " + p.year() + " (due " + p.dueDate() + ", " + p.guaranteedAmount()
-                .toPlainString() + " yuan) is overdue with nothing paid", evidence))
+                + " yuan) is overdue with nothing paid", evidence))
             : Optional.empty()),
         check(RuleId.PAYOUT_SHORT, subject, rules, config -> !nothingPaid
-            && p.paidAmount().compareTo(p.guaranteedAmount()) < 0 && today.isAfter(p.dueDate())
-            ? Optional.of(new Finding("Payout " + p.year() + " paid " + p.paidAmount().toPlainString() + " of "
-                + p.guaranteedAmount().toPlainString() + " yuan guaranteed after its due date " + p.dueDate(), evidence))
+            && p.paidAmount().isLessThan(p.guaranteedAmount()) && today.isAfter(p.dueDate())
+            ? Optional.of(new Finding("Payout " + p.year() + " paid " + p.paidAmount() + " of "
+                + p.guaranteedAmount() + " yuan guaranteed after its due date " + p.dueDate(), evidence))
             : Optional.empty()));
   }
 
@@ -69,12 +69,13 @@ public final class Evaluator {
   public static List<Check> village(VillageView v, RuleBook rules) {
     Subject subject = new Subject(Subject.Type.VILLAGE, v.villageId(), v.county(), null, null, null, null);
     return List.of(check(RuleId.WEAK_VILLAGE, subject, rules, config -> {
-      BigDecimal threshold = config.amountParam("threshold");
-      return v.income().compareTo(threshold) < 0
-          ? Optional.of(new Finding(v.name() + " reported " + v.income().toPlainString() + " yuan of income for "
-              + v.year() + ", under the " + threshold.toPlainString() + " yuan threshold",
-              Map.of("year", String.valueOf(v.year()), "income", v.income().toPlainString(),
-                  "threshold", threshold.toPlainString())))
+      Money threshold = config.amountParam("threshold");
+      Money income = v.latestIncome();
+      return income.isLessThan(threshold)
+          ? Optional.of(new Finding(v.name() + " reported " + income + " yuan of income for "
+              + v.latestYear() + ", under the " + threshold + " yuan threshold",
+              Map.of("year", String.valueOf(v.latestYear()), "income", income.toString(),
+                  "threshold", threshold.toString())))
           : Optional.empty();
     }));
   }
@@ -97,25 +98,24 @@ public final class Evaluator {
       List<ProjectView> inScope = projects.stream().filter(inScope(target)).toList();
       ProjectView any = inScope.isEmpty() ? null : inScope.get(0);
       Subject subject = new Subject(Subject.Type.TARGET, target.id(),
-          target.scope() == Target.Scope.COUNTY ? target.key() : target.scope() == Target.Scope.PAIRING && any != null
-              ? any.mountainCounty() : null,
+          target.scope() == Target.Scope.COUNTY ? CountyCode.of(target.key())
+              : target.scope() == Target.Scope.PAIRING && any != null ? any.mountainCounty() : null,
           target.scope() == Target.Scope.PAIRING && any != null ? any.partnerCounty() : null,
           target.scope() == Target.Scope.PAIRING ? target.key() : null, null, null);
       checks.add(check(RuleId.ANNUAL_TARGET_AT_RISK, subject, rules, config -> {
         if (today.isBefore(config.monthDayParam("from").atYear(year))) {
           return Optional.empty();
         }
-        BigDecimal invested = inScope.stream().map(p -> p.investedIn(year)).reduce(BigDecimal.ZERO, BigDecimal::add)
-            .setScale(2);
-        BigDecimal projected = invested.divide(elapsed, 2, RoundingMode.HALF_UP);
-        if (projected.compareTo(target.investment()) >= 0) {
+        Money invested = inScope.stream().map(p -> p.investedIn(year)).reduce(Money.ZERO, Money::plus);
+        Money projected = Money.of(invested.yuan().divide(elapsed, 2, RoundingMode.HALF_UP));
+        if (!projected.isLessThan(target.investment())) {
           return Optional.empty();
         }
         return Optional.of(new Finding(target.scope().name().toLowerCase() + " " + target.key() + ": "
-            + invested.toPlainString() + " yuan invested so far in " + year + ", on pace for "
-            + projected.toPlainString() + " against a target of " + target.investment().toPlainString(),
-            Map.of("year", String.valueOf(year), "invested", invested.toPlainString(),
-                "projected", projected.toPlainString(), "target", target.investment().toPlainString(),
+            + invested + " yuan invested so far in " + year + ", on pace for " + projected + " against a target of "
+            + target.investment(),
+            Map.of("year", String.valueOf(year), "invested", invested.toString(),
+                "projected", projected.toString(), "target", target.investment().toString(),
                 "elapsedShare", elapsed.toPlainString())));
       }));
     }
@@ -125,7 +125,7 @@ public final class Evaluator {
   private static Predicate<ProjectView> inScope(Target target) {
     return switch (target.scope()) {
       case PROVINCE -> p -> true;
-      case COUNTY -> p -> target.key().equals(p.mountainCounty());
+      case COUNTY -> p -> p.mountainCounty() != null && target.key().equals(p.mountainCounty().code());
       case PAIRING -> p -> target.key().equals(p.pairingId());
     };
   }
@@ -145,20 +145,20 @@ public final class Evaluator {
     if (p.isSuspendedOrCancelled()) {
       return Optional.empty();
     }
-    Optional<ProjectView.PlanPoint> due = p.investmentPlan().stream().filter(point -> point.date().isBefore(today))
+    Optional<InvestmentPlanPoint> due = p.investmentPlan().stream().filter(point -> point.date().isBefore(today))
         .max((a, b) -> a.date().compareTo(b.date()));
-    if (due.isEmpty() || due.get().cumulative().signum() == 0) {
+    if (due.isEmpty() || due.get().cumulative().isZero()) {
       return Optional.empty();
     }
-    BigDecimal done = p.cumulativeInvestment() == null ? BigDecimal.ZERO.setScale(2) : p.cumulativeInvestment();
-    BigDecimal share = done.multiply(HUNDRED).divide(due.get().cumulative(), 1, RoundingMode.HALF_UP);
+    Money done = p.cumulativeInvestment() == null ? Money.ZERO : p.cumulativeInvestment();
+    BigDecimal share = done.yuan().multiply(HUNDRED).divide(due.get().cumulative().yuan(), 1, RoundingMode.HALF_UP);
     if (share.compareTo(BigDecimal.valueOf(percent)) >= 0) {
       return Optional.empty();
     }
-    return Optional.of(new Finding(p.title() + " has completed " + done.toPlainString() + " yuan, " + share.toPlainString()
-        + "% of the " + due.get().cumulative().toPlainString() + " planned by " + due.get().date(),
-        Map.of("planDate", due.get().date().toString(), "planned", due.get().cumulative().toPlainString(),
-            "completed", done.toPlainString(), "percentOfPlan", share.toPlainString(),
+    return Optional.of(new Finding(p.title() + " has completed " + done + " yuan, " + share.toPlainString()
+        + "% of the " + due.get().cumulative() + " planned by " + due.get().date(),
+        Map.of("planDate", due.get().date().toString(), "planned", due.get().cumulative().toString(),
+            "completed", done.toString(), "percentOfPlan", share.toPlainString(),
             "minimumPercent", String.valueOf(percent))));
   }
 

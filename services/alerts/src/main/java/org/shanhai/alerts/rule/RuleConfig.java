@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.shanhai.alerts.alert.Severity;
+import org.shanhai.events.value.Money;
 import org.shanhai.web.validation.Violations;
 
 /**
@@ -45,15 +45,14 @@ public record RuleConfig(
   }
 
   /** What an officer sends to change a rule; absent fields keep their current value, absent params too. */
-  public record Change(Boolean enabled, String severity, Duration forDuration, Duration escalateAfter,
+  public record Change(Boolean enabled, Severity severity, Duration forDuration, Duration escalateAfter,
       Boolean escalate, Map<String, String> params) {
   }
 
   /** This rule after {@code change}, validated; 422 with every problem when it breaks the rules. */
   public RuleConfig change(Change change, String user, Instant now) {
     Violations v = new Violations();
-    Severity newSeverity = change.severity() == null ? severity : v.enumValue("severity", change.severity(),
-        Severity.class);
+    Severity newSeverity = change.severity() == null ? severity : change.severity();
     Duration newFor = change.forDuration() == null ? forDuration : change.forDuration();
     v.check(newFor.isZero() || (!newFor.isNegative() && newFor.compareTo(MAX_FOR) <= 0), "for", "out-of-range",
         "for is a duration from PT0S to P30D");
@@ -118,8 +117,8 @@ public record RuleConfig(
     return Integer.parseInt(params.get(name));
   }
 
-  public BigDecimal amountParam(String name) {
-    return new BigDecimal(params.get(name)).setScale(2);
+  public Money amountParam(String name) {
+    return Money.of(params.get(name));
   }
 
   public MonthDay monthDayParam(String name) {

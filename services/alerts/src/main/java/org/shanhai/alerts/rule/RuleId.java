@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
-import org.shanhai.alerts.alert.Severity;
 
 /** The rules, with their ids in the API and on the wire, default severities and parameters. */
 public enum RuleId {

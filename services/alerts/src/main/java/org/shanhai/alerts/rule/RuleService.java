@@ -4,17 +4,16 @@ import java.time.Clock;
 
 import org.shanhai.web.validation.Conflict;
 import org.shanhai.web.validation.NotFound;
-import org.springframework.stereotype.Service;
+import org.shanhai.web.write.CompareAndSet;
 import reactor.core.publisher.Mono;
 
 /** Reading and changing the rules' settings ({@code GET/PUT /api/v1/rules/{id}}). */
-@Service
 public class RuleService {
 
   private final RuleStore store;
   private final Clock clock;
 
-  RuleService(RuleStore store, Clock clock) {
+  public RuleService(RuleStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
   }
@@ -28,17 +27,18 @@ public class RuleService {
     return book().map(b -> b.of(rule));
   }
 
-  /** Applies {@code change}; with {@code ifMatch} only if the rule is still at that version (412 otherwise). */
+  /**
+   * Applies {@code change}; with {@code ifMatch} only if the rule is still at that version (412
+   * otherwise). Without it, a change made meanwhile by someone else is kept and this one applied on top.
+   */
   public Mono<RuleConfig> change(String id, RuleConfig.Change change, String user, Long ifMatch) {
-    return get(id).flatMap(current -> {
+    return CompareAndSet.retry(get(id).flatMap(current -> {
       if (ifMatch != null && ifMatch != current.version()) {
         return Mono.error(new Conflict(Conflict.Kind.PRECONDITION_FAILED,
             "rule " + id + " is at version " + current.version() + ", not " + ifMatch));
       }
       RuleConfig changed = current.change(change, user, clock.instant());
-      return store.save(current.version(), changed).flatMap(saved -> saved ? Mono.just(changed)
-          : Mono.error(new Conflict(Conflict.Kind.PRECONDITION_FAILED,
-              "rule " + id + " was changed meanwhile; read it again")));
-    });
+      return store.save(current.version(), changed).filter(saved -> saved).map(saved -> changed);
+    }), "rule " + id);
   }
 }

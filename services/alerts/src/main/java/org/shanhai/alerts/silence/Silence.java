@@ -3,7 +3,7 @@ package org.shanhai.alerts.silence;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.shanhai.alerts.alert.Matchers;
+import org.shanhai.alerts.matcher.Matchers;
 import org.shanhai.events.alerts.Alert;
 import org.shanhai.web.validation.Violations;
 
@@ -23,11 +23,11 @@ public record Silence(String id, Matchers matchers, Instant startsAt, Instant en
     EXPIRED
   }
 
-  /** What a client sends; {@code startsAt} defaults to now. */
-  public record Request(Matchers.Request matchers, Instant startsAt, Instant endsAt, String comment) {
+  /** What a client asks to silence, and when; {@code startsAt} defaults to now. Nothing is trusted yet. */
+  public record Order(Matchers.Selection matchers, Instant startsAt, Instant endsAt, String comment) {
   }
 
-  public static Silence create(String id, Request r, String user, Instant now) {
+  public static Silence create(String id, Order r, String user, Instant now) {
     Violations v = new Violations().required("matchers", r.matchers()).required("endsAt", r.endsAt())
         .required("comment", r.comment())
         .check(r.comment() == null || r.comment().length() <= MAX_COMMENT, "comment", "too-long",

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-import org.shanhai.alerts.alert.Matchers;
+import org.shanhai.alerts.matcher.Matchers;
 import org.shanhai.web.validation.Conflict;
 import org.shanhai.web.validation.Violations;
 
@@ -63,19 +63,22 @@ public record Subscription(
   public record Secret(String value, Instant expiresAt) {
   }
 
-  /** What a client sends. {@code groupWindow} defaults to 30 s; a webhook's secret is generated when not given. */
-  public record Request(String name, Matchers.Request matchers, Boolean sendResolved, Duration groupWindow,
-      ChannelRequest channel) {
+  /**
+   * What a client asks for; nothing is trusted yet. {@code groupWindow} defaults to 30 s; a webhook's
+   * secret is generated when not given.
+   */
+  public record Order(String name, Matchers.Selection matchers, Boolean sendResolved, Duration groupWindow,
+      ChannelOrder channel) {
   }
 
-  public record ChannelRequest(String type, String url, String secret) {
+  public record ChannelOrder(ChannelType type, String url, String secret) {
   }
 
-  /** What a client sends to rotate a webhook's secret; the old one keeps signing for {@code previousValidFor} (default 24 h). */
+  /** What a client asks to rotate a webhook's secret; the old one keeps signing for {@code previousValidFor} (default 24 h). */
   public record Rotation(String secret, Duration previousValidFor) {
   }
 
-  /** A subscription and, when this service made the secret up, that secret (shown once). */
+  /** A subscription as made or rotated and, when this service made its secret up, that secret (shown once). */
   public record Created(Subscription subscription, String generatedSecret) {
   }
 
@@ -83,7 +86,7 @@ public record Subscription(
    * A new subscription from {@code r}. {@code urlRefusal} is the webhook URL policy's verdict on the
    * URL (null: allowed), checked by the caller because it resolves the host.
    */
-  public static Created create(String id, Request r, String urlRefusal, String user, Instant now) {
+  public static Created create(String id, Order r, String urlRefusal, String user, Instant now) {
     Violations v = new Violations().required("name", r.name()).required("channel", r.channel())
         .check(r.name() == null || r.name().length() <= MAX_NAME, "name", "too-long",
             "name is at most " + MAX_NAME + " characters");
@@ -94,8 +97,8 @@ public record Subscription(
     Channel channel = null;
     String generated = null;
     if (r.channel() != null) {
-      ChannelType type = v.enumValue("channel.type", r.channel().type(), ChannelType.class);
-      v.required("channel.type", r.channel().type());
+      ChannelType type = r.channel().type();
+      v.required("channel.type", type);
       if (type == ChannelType.WEBHOOK) {
         v.required("channel.url", r.channel().url());
         v.check(r.channel().url() == null || r.channel().url().length() <= MAX_URL, "channel.url", "too-long",

@@ -1,28 +1,28 @@
 package org.shanhai.alerts.targets;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Setting and listing the annual investment targets the annual-target rule compares against. */
-@Service
 public class TargetService {
 
   private final TargetStore store;
   private final Clock clock;
 
-  TargetService(TargetStore store, Clock clock) {
+  public TargetService(TargetStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
   }
 
-  public Mono<Target> set(Target.Scope scope, String key, int year, Target.Request request, String user) {
+  /** Sets a target; setting it again replaces it (a PUT: idempotent by nature). */
+  public Mono<Target> set(Target.Scope scope, String key, int year, BigDecimal investment, String user) {
     return Mono.defer(() -> {
-      Target target = Target.set(scope, key, year, request, user, clock.instant());
+      Target target = Target.set(scope, key, year, investment, user, clock.instant());
       return store.put(target).thenReturn(target);
     });
   }

@@ -8,20 +8,26 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.shanhai.alerts.rule.Check;
+import org.shanhai.alerts.rule.Finding;
 import org.shanhai.alerts.rule.RuleConfig;
 import org.shanhai.alerts.rule.RuleId;
+import org.shanhai.alerts.rule.Severity;
+import org.shanhai.alerts.rule.Subject;
 import org.shanhai.events.alerts.AlertAcknowledged;
 import org.shanhai.events.alerts.AlertEscalated;
 import org.shanhai.events.alerts.AlertFired;
 import org.shanhai.events.alerts.AlertResolved;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.web.validation.Conflict;
 import org.shanhai.web.validation.InvalidInput;
 
 class AlertTest {
 
   private static final Instant T0 = Instant.parse("2021-07-01T02:30:00Z");
-  private static final Subject PROJECT = new Subject(Subject.Type.PROJECT, "project-cixi", "330822", "330282",
-      "pairing", "project-cixi", "INDUSTRIAL_ENCLAVE");
+  private static final Subject PROJECT = new Subject(Subject.Type.PROJECT, "project-cixi", CountyCode.of("330822"),
+      CountyCode.of("330282"), "pairing", ProjectId.of("project-cixi"), "INDUSTRIAL_ENCLAVE");
   private static final Check SUSPENDED = new Check(RuleId.PROJECT_SUSPENDED, PROJECT,
       new Finding("常山—慈溪产业飞地 is SUSPENDED", Map.of("status", "SUSPENDED")));
   private static final RuleConfig NOW = RuleConfig.defaults(RuleId.PROJECT_SUSPENDED);

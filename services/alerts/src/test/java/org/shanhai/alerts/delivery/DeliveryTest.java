@@ -63,12 +63,4 @@ class DeliveryTest {
     assertThat(low.delayAfter(1, null)).isEqualTo(Duration.ofSeconds(8));
     assertThat(high.delayAfter(1, null)).isEqualTo(Duration.ofSeconds(12));
   }
-
-  @Test
-  void retryAfterIsReadInSecondsOrAsAnHttpDate() {
-    assertThat(WebhookSender.retryAfter("120", T0)).isEqualTo(Duration.ofSeconds(120));
-    assertThat(WebhookSender.retryAfter("Thu, 01 Jul 2021 02:31:30 GMT", T0)).isEqualTo(Duration.ofSeconds(90));
-    assertThat(WebhookSender.retryAfter("soon", T0)).isNull();
-    assertThat(WebhookSender.retryAfter(null, T0)).isNull();
-  }
 }

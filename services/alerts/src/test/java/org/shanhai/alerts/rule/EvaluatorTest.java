@@ -2,7 +2,6 @@ package org.shanhai.alerts.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,22 +9,27 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
-import org.shanhai.alerts.alert.Check;
 import org.shanhai.alerts.projection.PayoutView;
 import org.shanhai.alerts.projection.ProjectView;
 import org.shanhai.alerts.projection.VillageView;
 import org.shanhai.alerts.targets.Target;
+import org.shanhai.events.projects.InvestmentPlanPoint;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.Money;
+import org.shanhai.events.value.ProjectId;
 
 class EvaluatorTest {
 
   private static final RuleBook DEFAULTS = RuleBook.of(List.of());
   private static final LocalDate TODAY = LocalDate.parse("2021-09-30");
 
+  private static final CountyCode CHANGSHAN = CountyCode.of("330822");
+
   static ProjectView enclave(String status, LocalDate registered, LocalDate lastReport, String cumulative,
-      List<ProjectView.PlanPoint> plan, List<String> warnings, Map<Integer, BigDecimal> byYear) {
-    return new ProjectView("project-cixi", "常山—慈溪产业飞地", "pairing-changshan-cixi", "330822", "330282",
-        "INDUSTRIAL_ENCLAVE", status, new BigDecimal("93000000.00"), plan,
-        cumulative == null ? null : new BigDecimal(cumulative), registered, lastReport, null, warnings, byYear);
+      List<InvestmentPlanPoint> plan, List<String> warnings, Map<Integer, Money> byYear) {
+    return new ProjectView(ProjectId.of("project-cixi"), "常山—慈溪产业飞地", "pairing-changshan-cixi", CHANGSHAN,
+        CountyCode.of("330282"), "INDUSTRIAL_ENCLAVE", status, Money.of("93000000.00"), plan, Money.of(cumulative),
+        registered, lastReport, null, warnings, byYear);
   }
 
   static ProjectView underConstruction(LocalDate lastReport) {
@@ -65,9 +69,9 @@ class EvaluatorTest {
 
   @Test
   void investmentBehindPlanComparesWithTheLatestPlanDatePassed() {
-    List<ProjectView.PlanPoint> plan = List.of(
-        new ProjectView.PlanPoint(LocalDate.parse("2021-06-30"), new BigDecimal("40000000.00")),
-        new ProjectView.PlanPoint(LocalDate.parse("2021-12-31"), new BigDecimal("90000000.00")));
+    List<InvestmentPlanPoint> plan = List.of(
+        new InvestmentPlanPoint(LocalDate.parse("2021-06-30"), Money.of("40000000.00")),
+        new InvestmentPlanPoint(LocalDate.parse("2021-12-31"), Money.of("90000000.00")));
     ProjectView at69 = enclave("UNDER_CONSTRUCTION", TODAY, TODAY, "27600000.00", plan, List.of(), Map.of());
     ProjectView at70 = enclave("UNDER_CONSTRUCTION", TODAY, TODAY, "28000000.00", plan, List.of(), Map.of());
 
@@ -109,8 +113,8 @@ class EvaluatorTest {
   }
 
   private static PayoutView payout(String paid, String status) {
-    return new PayoutView("sh-2020", "sh", "project-cixi", "pairing", "330822", "330282", 2020,
-        LocalDate.parse("2020-12-31"), new BigDecimal("9300000.00"), new BigDecimal(paid), status);
+    return new PayoutView("sh-2020", "sh", ProjectId.of("project-cixi"), "pairing", CHANGSHAN, CountyCode.of("330282"),
+        2020, LocalDate.parse("2020-12-31"), Money.of("9300000.00"), Money.of(paid), status);
   }
 
   @Test
@@ -135,16 +139,18 @@ class EvaluatorTest {
 
   @Test
   void aVillageUnderTheThresholdIsWeak() {
-    VillageView poor = new VillageView("v", "聚宝村", "330822", 2020, new BigDecimal("99999.99"));
-    VillageView fine = new VillageView("v", "聚宝村", "330822", 2020, new BigDecimal("100000.00"));
+    VillageView poor = new VillageView("v", "聚宝村", CHANGSHAN, Map.of(2019, Money.of("200000.00"),
+        2020, Money.of("99999.99")));
+    VillageView fine = new VillageView("v", "聚宝村", CHANGSHAN, Map.of(2019, Money.of("99999.99"),
+        2020, Money.of("100000.00")));
     assertThat(Evaluator.village(poor, DEFAULTS).get(0).holds()).isTrue();
     assertThat(Evaluator.village(fine, DEFAULTS).get(0).holds()).isFalse();
   }
 
   @Test
   void theProvinceTargetIsAtRiskWhenThisYearsPaceFallsShortOfFortyBillion() {
-    Map<Integer, BigDecimal> byYear = new TreeMap<>(Map.of(2020, new BigDecimal("1000000000.00"),
-        2021, new BigDecimal("21000000000.00")));
+    Map<Integer, Money> byYear = new TreeMap<>(Map.of(2020, Money.of("1000000000.00"),
+        2021, Money.of("21000000000.00")));
     ProjectView big = enclave("UNDER_CONSTRUCTION", TODAY, TODAY, "21000000000.00", List.of(), List.of(), byYear);
     // 20 billion by 30 September (273 of 365 days) projects to about 26.7 billion: short of 40.
     Check atRisk = Evaluator.targets(List.of(big), List.of(), DEFAULTS, TODAY).get(0);
@@ -156,13 +162,13 @@ class EvaluatorTest {
 
   @Test
   void targetsAreNotJudgedBeforeTheRulesFromDayAndCountyTargetsCountTheirCountyOnly() {
-    Map<Integer, BigDecimal> byYear = Map.of(2021, new BigDecimal("50000000.00"));
+    Map<Integer, Money> byYear = Map.of(2021, Money.of("50000000.00"));
     ProjectView p = enclave("UNDER_CONSTRUCTION", TODAY, TODAY, "50000000.00", List.of(), List.of(), byYear);
     assertThat(Evaluator.targets(List.of(p), List.of(), DEFAULTS, LocalDate.parse("2021-03-31")))
         .noneMatch(Check::holds);
 
-    Target changshan = new Target(Target.Scope.COUNTY, "330822", 2021, new BigDecimal("60000000.00"), "o", Instant.EPOCH);
-    Target elsewhere = new Target(Target.Scope.COUNTY, "330803", 2021, new BigDecimal("1.00"), "o", Instant.EPOCH);
+    Target changshan = new Target(Target.Scope.COUNTY, "330822", 2021, Money.of("60000000.00"), "o", Instant.EPOCH);
+    Target elsewhere = new Target(Target.Scope.COUNTY, "330803", 2021, Money.of("1.00"), "o", Instant.EPOCH);
     List<Check> checks = Evaluator.targets(List.of(p), List.of(changshan, elsewhere), DEFAULTS, TODAY);
     assertThat(checks.stream().filter(c -> c.subject().id().equals("COUNTY-330822-2021")).findFirst().orElseThrow()
         .holds()).as("50 million by September is on pace for more than 60").isFalse();

@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.shanhai.alerts.alert.Matchers;
+import org.shanhai.alerts.matcher.Matchers;
+import org.shanhai.alerts.rule.Severity;
 import org.shanhai.events.alerts.Alert;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.web.validation.InvalidInput;
 
 class SubscriptionTest {
@@ -17,10 +20,10 @@ class SubscriptionTest {
   private static final Instant T0 = Instant.parse("2021-07-01T02:30:00Z");
   private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-  private static Subscription.Request webhook(String secret, Duration window) {
-    return new Subscription.Request("常山县发改局",
-        new Matchers.Request(List.of("330822"), null, null, null, null, null, "WARNING"), null, window,
-        new Subscription.ChannelRequest("WEBHOOK", "https://hooks.example/shanhai", secret));
+  private static Subscription.Order webhook(String secret, Duration window) {
+    return new Subscription.Order("常山县发改局",
+        new Matchers.Selection(List.of("330822"), null, null, null, null, null, Severity.WARNING), null, window,
+        new Subscription.ChannelOrder(Subscription.ChannelType.WEBHOOK, "https://hooks.example/shanhai", secret));
   }
 
   @Test
@@ -66,7 +69,8 @@ class SubscriptionTest {
   }
 
   private static Alert alert(String county, String severity) {
-    return new Alert("a.1", "a", "project-stalled", severity, "FIRING", "PROJECT", "p", county, "330282", "pairing",
-        "p", "INDUSTRIAL_ENCLAVE", "stalled", java.util.Map.of(), T0, T0);
+    return new Alert("a.1", "a", "project-stalled", severity, "FIRING", "PROJECT", "p", CountyCode.of(county),
+        CountyCode.of("330282"), "pairing", ProjectId.of("p"), "INDUSTRIAL_ENCLAVE", "stalled", java.util.Map.of(), T0,
+        T0);
   }
 }

@@ -21,15 +21,19 @@ import org.shanhai.alerts.alert.Alert;
 import org.shanhai.alerts.alert.AlertQuery;
 import org.shanhai.alerts.alert.AlertState;
 import org.shanhai.alerts.alert.AlertStore;
-import org.shanhai.alerts.alert.Finding;
-import org.shanhai.alerts.alert.Severity;
-import org.shanhai.alerts.alert.Subject;
+import org.shanhai.alerts.rule.Finding;
 import org.shanhai.alerts.rule.RuleId;
+import org.shanhai.alerts.rule.Severity;
+import org.shanhai.alerts.rule.Subject;
 import org.shanhai.events.alerts.AlertEvent;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.messaging.mongo.Values;
 import org.shanhai.messaging.outbox.Outbox;
 import org.shanhai.messaging.outbox.OutboxCollection;
 import org.shanhai.messaging.outbox.OutboxCollections;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
+import org.shanhai.web.write.DuplicateKey;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -53,8 +57,8 @@ class MongoAlertStore implements AlertStore {
 
   @Override
   public Mono<Boolean> insert(Alert alert, List<AlertEvent> events) {
-    return aggregates.insert(toDocument(alert), events, Duplicate::new).thenReturn(true)
-        .onErrorResume(Duplicate.class, e -> Mono.just(false));
+    return aggregates.insert(toDocument(alert), events).thenReturn(true)
+        .onErrorResume(DuplicateKey.class, e -> Mono.just(false));
   }
 
   @Override
@@ -91,14 +95,15 @@ class MongoAlertStore implements AlertStore {
   }
 
   @Override
-  public Mono<Boolean> projectSuspensionOpen(String projectId) {
+  public Mono<Boolean> projectSuspensionOpen(ProjectId projectId) {
     return Mono.from(alerts.countDocuments(and(eq("rule", RuleId.PROJECT_SUSPENDED.id()),
-        eq("subject.project", projectId), in("state", AlertState.FIRING.name(), AlertState.ACKNOWLEDGED.name()))))
+        eq("subject.project", projectId.value()),
+        in("state", AlertState.FIRING.name(), AlertState.ACKNOWLEDGED.name()))))
         .map(n -> n > 0);
   }
 
   @Override
-  public Flux<Alert> search(AlertQuery q) {
+  public Mono<Page<Alert>> search(AlertQuery q, PageRequest page) {
     List<Bson> filters = new ArrayList<>();
     if (q.state() != null) {
       filters.add(eq("state", q.state().name()));
@@ -110,20 +115,23 @@ class MongoAlertStore implements AlertStore {
       filters.add(eq("severity", q.severity().name()));
     }
     if (q.county() != null) {
-      filters.add(eq("subject.county", q.county()));
+      filters.add(eq("subject.county", q.county().code()));
     }
     if (q.partner() != null) {
-      filters.add(eq("subject.partner", q.partner()));
+      filters.add(eq("subject.partner", q.partner().code()));
     }
     if (q.pairing() != null) {
       filters.add(eq("subject.pairing", q.pairing()));
     }
     if (q.project() != null) {
-      filters.add(eq("subject.project", q.project()));
+      filters.add(eq("subject.project", q.project().value()));
     }
-    return Flux.from(alerts.find(filters.isEmpty() ? new Document() : and(filters))
-            .projection(Projections.exclude(Outbox.FIELD)).sort(Sorts.descending("activeSince", "_id")))
-        .map(MongoAlertStore::fromDocument);
+    Bson filter = filters.isEmpty() ? new Document() : and(filters);
+    Mono<List<Alert>> items = Flux.from(alerts.find(filter).projection(Projections.exclude(Outbox.FIELD))
+            .sort(Sorts.descending("activeSince", "_id")).skip(page.offset()).limit(page.size()))
+        .map(MongoAlertStore::fromDocument).collectList();
+    return Mono.zip(items, Mono.from(alerts.countDocuments(filter)))
+        .map(t -> new Page<>(t.getT1(), page.page(), page.size(), t.getT2()));
   }
 
   private static Document toDocument(Alert a) {
@@ -134,9 +142,9 @@ class MongoAlertStore implements AlertStore {
         .append("rule", a.rule().id())
         .append("severity", a.severity().name())
         .append("state", a.state().name())
-        .append("subject", new Document("type", s.type().name()).append("id", s.id()).append("county", s.county())
-            .append("partner", s.partner()).append("pairing", s.pairing()).append("project", s.project())
-            .append("kind", s.kind()))
+        .append("subject", new Document("type", s.type().name()).append("id", s.id())
+            .append("county", Values.county(s.county())).append("partner", Values.county(s.partner()))
+            .append("pairing", s.pairing()).append("project", Values.project(s.project())).append("kind", s.kind()))
         .append("summary", a.finding().summary())
         .append("evidence", new Document(a.finding().evidence()))
         .append("activeSince", Values.instant(a.activeSince()))
@@ -160,20 +168,14 @@ class MongoAlertStore implements AlertStore {
     return new Alert(d.getString("_id"), d.getString("fingerprint"), d.getInteger("occurrence"),
         RuleId.byId(d.getString("rule")).orElseThrow(), Severity.valueOf(d.getString("severity")),
         AlertState.valueOf(d.getString("state")),
-        new Subject(Subject.Type.valueOf(s.getString("type")), s.getString("id"), s.getString("county"),
-            s.getString("partner"), s.getString("pairing"), s.getString("project"), s.getString("kind")),
+        new Subject(Subject.Type.valueOf(s.getString("type")), s.getString("id"), Values.county(s.getString("county")),
+            Values.county(s.getString("partner")), s.getString("pairing"), Values.project(s.getString("project")),
+            s.getString("kind")),
         new Finding(d.getString("summary"), evidence), Values.instant(d.getDate("activeSince")),
         Values.instant(d.getDate("triggeredAt")), Values.instant(d.getDate("firedAt")),
         Values.instant(d.getDate("escalatedAt")), Values.instant(d.getDate("acknowledgedAt")),
         d.getString("acknowledgedBy"), Values.instant(d.getDate("resolvedAt")), d.getString("resolvedBy"),
         d.getString("resolution"), d.getString("note"), Boolean.TRUE.equals(d.getBoolean("awaitingClear")),
         ((Number) d.get("sequence")).longValue());
-  }
-
-  /** The occurrence exists already: another instance opened it first. */
-  private static final class Duplicate extends RuntimeException {
-    Duplicate(Throwable cause) {
-      super(cause);
-    }
   }
 }

@@ -24,6 +24,8 @@ import org.bson.conversions.Bson;
 import org.shanhai.alerts.delivery.Delivery;
 import org.shanhai.alerts.delivery.DeliveryStore;
 import org.shanhai.messaging.mongo.Values;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -84,11 +86,13 @@ class MongoDeliveryStore implements DeliveryStore {
   }
 
   @Override
-  public Flux<Delivery> ofSubscription(String subscriptionId, Delivery.Status status) {
+  public Mono<Page<Delivery>> ofSubscription(String subscriptionId, Delivery.Status status, PageRequest page) {
     Bson filter = status == null ? eq("subscriptionId", subscriptionId)
         : and(eq("subscriptionId", subscriptionId), eq("status", status.name()));
-    return Flux.from(deliveries.find(filter).sort(Sorts.descending("createdAt", "_id")))
-        .map(MongoDeliveryStore::fromDocument);
+    Mono<List<Delivery>> items = Flux.from(deliveries.find(filter).sort(Sorts.descending("createdAt", "_id"))
+        .skip(page.offset()).limit(page.size())).map(MongoDeliveryStore::fromDocument).collectList();
+    return Mono.zip(items, Mono.from(deliveries.countDocuments(filter)))
+        .map(t -> new Page<>(t.getT1(), page.page(), page.size(), t.getT2()));
   }
 
   @Override

@@ -3,8 +3,10 @@ package org.shanhai.alerts.delivery.web;
 import java.util.List;
 import java.util.Map;
 
-import org.shanhai.alerts.alert.Matchers;
-import org.shanhai.alerts.delivery.AlertStream;
+import io.swagger.v3.oas.annotations.Operation;
+import org.shanhai.alerts.delivery.kafka.AlertStream;
+import org.shanhai.alerts.matcher.Matchers;
+import org.shanhai.alerts.rule.Severity;
 import org.shanhai.alerts.subscription.Subscription;
 import org.shanhai.alerts.subscription.SubscriptionService;
 import org.shanhai.web.BadRequest;
@@ -36,16 +38,18 @@ class StreamController {
   }
 
   @GetMapping(path = "/api/v1/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @Operation(summary = "Alert events as Server-Sent Events, filtered like subscriptions",
+      description = "Each event's id is a stream position: reconnecting with it as Last-Event-ID resumes exactly there.")
   Flux<ServerSentEvent<String>> stream(@RequestParam(required = false) List<String> county,
       @RequestParam(required = false) List<String> partner, @RequestParam(required = false) List<String> pairing,
       @RequestParam(required = false) List<String> project, @RequestParam(required = false) List<String> kind,
-      @RequestParam(required = false) List<String> rule, @RequestParam(required = false) String minSeverity,
+      @RequestParam(required = false) List<String> rule, @RequestParam(required = false) Severity minSeverity,
       @RequestParam(required = false) String subscription,
       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
     Map<Integer, Long> from = AlertStream.position(lastEventId);
     Violations v = new Violations();
     RequestContext.id("subscription", subscription, v);
-    Matchers matchers = Matchers.of(new Matchers.Request(county, partner, pairing, project, kind, rule, minSeverity),
+    Matchers matchers = Matchers.of(new Matchers.Selection(county, partner, pairing, project, kind, rule, minSeverity),
         "", v);
     RequestContext.rejectQueryIfAny(v);
     if (subscription == null) {

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.shanhai.alerts.alert.Severity;
+import io.swagger.v3.oas.annotations.Operation;
 import org.shanhai.alerts.rule.RuleConfig;
 import org.shanhai.alerts.rule.RuleId;
 import org.shanhai.alerts.rule.RuleService;
+import org.shanhai.alerts.rule.Severity;
 import org.shanhai.web.RequestContext;
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,12 +47,8 @@ class RuleController {
     }
   }
 
-  /** What an officer sends; every field is optional and absent ones keep their value. */
-  record RuleChange(Boolean enabled, String severity, @JsonProperty("for") Duration forDuration,
-      Duration escalateAfter, Boolean escalate, Map<String, String> params) {
-  }
-
   @GetMapping
+  @Operation(summary = "List the rules with their settings")
   Mono<Page<RuleResponse>> list() {
     return rules.book().map(book -> {
       List<RuleResponse> all = Arrays.stream(RuleId.values()).map(book::of).map(RuleResponse::of).toList();
@@ -59,18 +57,17 @@ class RuleController {
   }
 
   @GetMapping("/{id}")
+  @Operation(summary = "Fetch a rule's settings", description = "With its version as ETag, for If-Match on a change.")
   Mono<ResponseEntity<RuleResponse>> get(@PathVariable String id) {
     return rules.get(id).map(c -> ResponseEntity.ok().eTag(RequestContext.etag(c.version())).body(RuleResponse.of(c)));
   }
 
   @PutMapping("/{id}")
-  Mono<ResponseEntity<RuleResponse>> change(@PathVariable String id, @RequestBody RuleChange body,
-      @RequestHeader(name = RequestContext.USER, required = false) String user,
+  @Operation(summary = "Change a rule: on or off, severity, for, escalation, thresholds")
+  Mono<ResponseEntity<RuleResponse>> change(@PathVariable String id, @RequestBody ChangeRuleRequest body, Actor actor,
       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-    String actor = context.user(user);
     Long version = context.ifMatch(ifMatch);
-    return rules.change(id, new RuleConfig.Change(body.enabled(), body.severity(), body.forDuration(),
-            body.escalateAfter(), body.escalate(), body.params()), actor, version)
+    return rules.change(id, body.toCommand(), actor.name(), version)
         .map(c -> ResponseEntity.ok().eTag(RequestContext.etag(c.version())).body(RuleResponse.of(c)));
   }
 }

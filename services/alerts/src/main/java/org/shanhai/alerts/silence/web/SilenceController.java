@@ -3,13 +3,15 @@ package org.shanhai.alerts.silence.web;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.shanhai.alerts.alert.Matchers;
+import io.swagger.v3.oas.annotations.Operation;
+import org.shanhai.alerts.matcher.Matchers;
 import org.shanhai.alerts.silence.Silence;
 import org.shanhai.alerts.silence.SilenceService;
 import org.shanhai.web.RequestContext;
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
-import org.shanhai.web.validation.Violations;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -47,34 +50,32 @@ class SilenceController {
   }
 
   @PostMapping
-  Mono<ResponseEntity<SilenceResponse>> create(@RequestBody Silence.Request body,
-      @RequestHeader(name = RequestContext.USER, required = false) String user) {
-    String actor = context.user(user);
-    return silences.create(body, actor).map(s -> RequestContext.created("/api/v1/silences/" + s.id(), false)
-        .body(SilenceResponse.of(s, clock.instant())));
+  @ResponseStatus(HttpStatus.CREATED)
+  @Operation(summary = "Silence the alerts some matchers select for a while",
+      description = "Silenced alerts still fire and show; they are not notified.")
+  Mono<ResponseEntity<SilenceResponse>> create(@RequestBody CreateSilenceRequest body, Actor actor,
+      @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
+    return silences.create(body.toCommand(), context.fingerprint(body), actor.name(), key)
+        .map(written -> RequestContext.created("/api/v1/silences/" + written.value().id(), written.replayed())
+            .body(SilenceResponse.of(written.value(), clock.instant())));
   }
 
   @GetMapping
-  Mono<Page<SilenceResponse>> list(@RequestParam(required = false) String state,
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    Violations violations = new Violations();
-    Silence.State wanted = violations.enumValue("state", state, Silence.State.class);
-    PageRequest request = PageRequest.of(page, size, violations);
-    RequestContext.rejectQueryIfAny(violations);
+  @Operation(summary = "List silences, optionally those in one state (pending, active, expired)")
+  Mono<Page<SilenceResponse>> list(@RequestParam(required = false) Silence.State state, PageRequest page) {
     Instant now = clock.instant();
-    return silences.list(wanted, request).map(p -> p.map(s -> SilenceResponse.of(s, now)));
+    return silences.list(state, page).map(p -> p.map(s -> SilenceResponse.of(s, now)));
   }
 
   @GetMapping("/{id}")
+  @Operation(summary = "Fetch a silence")
   Mono<SilenceResponse> get(@PathVariable String id) {
     return silences.find(id).map(s -> SilenceResponse.of(s, clock.instant()));
   }
 
-  /** Expires the silence (it stays listed, as EXPIRED). */
   @DeleteMapping("/{id}")
-  Mono<SilenceResponse> expire(@PathVariable String id,
-      @RequestHeader(name = RequestContext.USER, required = false) String user) {
-    context.user(user);
+  @Operation(summary = "Expire a silence now", description = "It stays listed, as EXPIRED.")
+  Mono<SilenceResponse> expire(@PathVariable String id, Actor actor) {
     return silences.expire(id).map(s -> SilenceResponse.of(s, clock.instant()));
   }
 }

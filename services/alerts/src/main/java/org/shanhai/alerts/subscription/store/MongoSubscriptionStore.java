@@ -12,10 +12,15 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
-import org.shanhai.alerts.alert.store.MatcherDocuments;
+import org.bson.conversions.Bson;
+import org.shanhai.alerts.matcher.store.MatcherDocuments;
 import org.shanhai.alerts.subscription.Subscription;
 import org.shanhai.alerts.subscription.SubscriptionStore;
 import org.shanhai.messaging.mongo.Values;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
+import org.shanhai.web.write.DuplicateKey;
+import org.shanhai.web.write.Stored;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,7 +38,7 @@ class MongoSubscriptionStore implements SubscriptionStore {
   @Override
   public Mono<Void> insert(Subscription subscription, String requestHash) {
     return Mono.from(subscriptions.insertOne(toDocument(subscription).append("requestHash", requestHash)))
-        .onErrorMap(Values::isDuplicateKey, Duplicate::new).then();
+        .onErrorMap(Values::isDuplicateKey, DuplicateKey::new).then();
   }
 
   @Override
@@ -46,14 +51,24 @@ class MongoSubscriptionStore implements SubscriptionStore {
   }
 
   @Override
-  public Mono<Stored> find(String id) {
+  public Mono<Stored<Subscription>> find(String id) {
     return Mono.from(subscriptions.find(eq("_id", id)).first())
-        .map(d -> new Stored(fromDocument(d), d.getString("requestHash")));
+        .map(d -> new Stored<>(fromDocument(d), d.getString("requestHash")));
   }
 
   @Override
-  public Flux<Subscription> all() {
-    return Flux.from(subscriptions.find(ne("status", Subscription.Status.DELETED.name()))
+  public Mono<Page<Subscription>> list(PageRequest page) {
+    Bson filter = ne("status", Subscription.Status.DELETED.name());
+    Mono<List<Subscription>> items = Flux.from(subscriptions.find(filter).sort(Sorts.ascending("createdAt", "_id"))
+        .skip(page.offset()).limit(page.size())).map(MongoSubscriptionStore::fromDocument).collectList();
+    return Mono.zip(items, Mono.from(subscriptions.countDocuments(filter)))
+        .map(t -> new Page<>(t.getT1(), page.page(), page.size(), t.getT2()));
+  }
+
+  @Override
+  public Flux<Subscription> activeWebhooks() {
+    return Flux.from(subscriptions.find(and(eq("status", Subscription.Status.ACTIVE.name()),
+            eq("channel.type", Subscription.ChannelType.WEBHOOK.name())))
         .sort(Sorts.ascending("createdAt", "_id"))).map(MongoSubscriptionStore::fromDocument);
   }
 

@@ -1,8 +1,8 @@
-package org.shanhai.alerts.alert.store;
+package org.shanhai.alerts.matcher.store;
 
 import org.bson.Document;
-import org.shanhai.alerts.alert.Matchers;
-import org.shanhai.alerts.alert.Severity;
+import org.shanhai.alerts.matcher.Matchers;
+import org.shanhai.alerts.rule.Severity;
 
 /** How label matchers are stored, for every store that keeps them (subscriptions, silences). */
 public final class MatcherDocuments {

@@ -1,10 +1,14 @@
-package org.shanhai.alerts.alert;
+package org.shanhai.alerts.matcher;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.shanhai.alerts.rule.RuleId;
+import org.shanhai.alerts.rule.Severity;
 import org.shanhai.events.alerts.Alert;
+import org.shanhai.events.value.CountyCode;
+import org.shanhai.events.value.ProjectId;
 import org.shanhai.web.validation.Violations;
 
 /**
@@ -22,23 +26,22 @@ public record Matchers(List<String> county, List<String> partner, List<String> p
 
   public static final Matchers ANY = new Matchers(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
 
-  /** What a client sends; every list is optional. */
-  public record Request(List<String> county, List<String> partner, List<String> pairing, List<String> project,
-      List<String> kind, List<String> rule, String minSeverity) {
+  /** What a client asks to match; every list is optional, nothing is trusted yet. */
+  public record Selection(List<String> county, List<String> partner, List<String> pairing, List<String> project,
+      List<String> kind, List<String> rule, Severity minSeverity) {
   }
 
-  /** Validated matchers from {@code r} (null: match everything); problems go to {@code v} under {@code prefix}. */
-  public static Matchers of(Request r, String prefix, Violations v) {
-    if (r == null) {
+  /** Validated matchers from {@code s} (null: match everything); problems go to {@code v} under {@code prefix}. */
+  public static Matchers of(Selection s, String prefix, Violations v) {
+    if (s == null) {
       return ANY;
     }
-    return new Matchers(values(r.county(), prefix + "county", COUNTY, "six-digit GB/T 2260 codes", v),
-        values(r.partner(), prefix + "partner", COUNTY, "six-digit GB/T 2260 codes", v),
-        values(r.pairing(), prefix + "pairing", ID, "ids of letters, digits and '-'", v),
-        values(r.project(), prefix + "project", ID, "ids of letters, digits and '-'", v),
-        values(r.kind(), prefix + "kind", KIND, "project kinds such as INDUSTRIAL_ENCLAVE", v),
-        rules(r.rule(), prefix + "rule", v),
-        v.enumValue(prefix + "minSeverity", r.minSeverity(), Severity.class));
+    return new Matchers(values(s.county(), prefix + "county", COUNTY, "six-digit GB/T 2260 codes", v),
+        values(s.partner(), prefix + "partner", COUNTY, "six-digit GB/T 2260 codes", v),
+        values(s.pairing(), prefix + "pairing", ID, "ids of letters, digits and '-'", v),
+        values(s.project(), prefix + "project", ID, "ids of letters, digits and '-'", v),
+        values(s.kind(), prefix + "kind", KIND, "project kinds such as INDUSTRIAL_ENCLAVE", v),
+        rules(s.rule(), prefix + "rule", v), s.minSeverity());
   }
 
   public boolean selectsAll() {
@@ -47,9 +50,18 @@ public record Matchers(List<String> county, List<String> partner, List<String> p
   }
 
   public boolean matches(Alert alert) {
-    return matches(county, alert.mountainCounty()) && matches(partner, alert.partnerCounty())
-        && matches(pairing, alert.pairingId()) && matches(project, alert.projectId()) && matches(kind, alert.kind())
-        && matches(rule, alert.rule()) && Severity.valueOf(alert.severity()).isAtLeast(minSeverity);
+    return matches(county, label(alert.mountainCounty())) && matches(partner, label(alert.partnerCounty()))
+        && matches(pairing, alert.pairingId()) && matches(project, label(alert.projectId()))
+        && matches(kind, alert.kind()) && matches(rule, alert.rule())
+        && Severity.valueOf(alert.severity()).isAtLeast(minSeverity);
+  }
+
+  private static String label(CountyCode county) {
+    return county == null ? null : county.code();
+  }
+
+  private static String label(ProjectId project) {
+    return project == null ? null : project.value();
   }
 
   private static boolean matches(List<String> allowed, String value) {
@@ -71,7 +83,7 @@ public record Matchers(List<String> county, List<String> partner, List<String> p
       return List.of();
     }
     v.check(values.stream().allMatch(s -> s != null && RuleId.byId(s).isPresent()), field, "unknown-value",
-        field + " lists rule ids: " + java.util.Arrays.stream(RuleId.values()).map(RuleId::id).toList());
+        field + " lists rule ids: " + Arrays.stream(RuleId.values()).map(RuleId::id).toList());
     return List.copyOf(values.stream().filter(s -> s != null).toList());
   }
 }

@@ -1,4 +1,4 @@
-package org.shanhai.alerts.alert;
+package org.shanhai.alerts.rule;
 
 import java.util.Map;
 

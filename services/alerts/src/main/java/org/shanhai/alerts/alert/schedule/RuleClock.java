@@ -1,7 +1,8 @@
-package org.shanhai.alerts.alert;
+package org.shanhai.alerts.alert.schedule;
 
 import java.time.Duration;
 
+import org.shanhai.alerts.alert.Evaluation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

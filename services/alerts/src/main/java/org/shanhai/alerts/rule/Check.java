@@ -1,11 +1,10 @@
-package org.shanhai.alerts.alert;
+package org.shanhai.alerts.rule;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-import org.shanhai.alerts.rule.RuleId;
 
 /**
  * One rule looked at one subject: {@code finding} when its condition holds, null when it does not

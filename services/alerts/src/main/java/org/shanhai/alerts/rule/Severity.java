@@ -1,4 +1,4 @@
-package org.shanhai.alerts.alert;
+package org.shanhai.alerts.rule;
 
 /** How urgent an alert is. Escalation moves an unacknowledged alert one level up. */
 public enum Severity {

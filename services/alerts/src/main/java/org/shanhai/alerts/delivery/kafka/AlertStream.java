@@ -1,4 +1,4 @@
-package org.shanhai.alerts.delivery;
+package org.shanhai.alerts.delivery.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,20 +17,21 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.shanhai.alerts.alert.Matchers;
-import org.shanhai.alerts.metrics.AlertMetrics;
+import org.shanhai.alerts.delivery.DeliveryMetrics;
+import org.shanhai.alerts.matcher.Matchers;
 import org.shanhai.events.Topics;
-import org.shanhai.events.alerts.Alert;
+import org.shanhai.events.alerts.AlertEvent;
+import org.shanhai.messaging.consumer.EventReader;
+import org.shanhai.messaging.consumer.PoisonEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The alert events of {@code shanhai.alerts.v1} as Server-Sent Events, filtered by matchers. The
@@ -47,12 +48,12 @@ public class AlertStream {
   private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
   private final KafkaProperties kafka;
-  private final JsonMapper json;
-  private final AlertMetrics metrics;
+  private final EventReader reader;
+  private final DeliveryMetrics metrics;
 
-  AlertStream(KafkaProperties kafka, JsonMapper json, AlertMetrics metrics) {
+  AlertStream(KafkaProperties kafka, EventReader reader, DeliveryMetrics metrics) {
     this.kafka = kafka;
-    this.json = json;
+    this.reader = reader;
     this.metrics = metrics;
   }
 
@@ -115,7 +116,7 @@ public class AlertStream {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
           position.put(record.partition(), record.offset() + 1);
           String type = header(record, "ce_type");
-          if (type != null && matches(record.value(), matchers)) {
+          if (type != null && matches(record, matchers)) {
             metrics.notification("sse", "streamed");
             sink.next(ServerSentEvent.<String>builder().id(token(position)).event(type).data(record.value()).build());
           }
@@ -131,13 +132,15 @@ public class AlertStream {
     sink.complete();
   }
 
-  private boolean matches(String data, Matchers matchers) {
+  /** Whether the record is an alert event the matchers select; anything else is nothing for this stream. */
+  private boolean matches(ConsumerRecord<String, String> record, Matchers matchers) {
+    MessageBuilder<byte[]> message = MessageBuilder.withPayload(record.value().getBytes(StandardCharsets.UTF_8));
+    record.headers().forEach(h -> message.setHeader(h.key(), h.value()));
     try {
-      Alert alert = json.readerFor(Alert.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .readValue(json.readTree(data).required("alert"));
-      return matchers.matches(alert);
-    } catch (RuntimeException e) {
-      return false; // not an alert event: nothing for this stream
+      return reader.read(message.build()).map(e -> e.event() instanceof AlertEvent alert
+          && matchers.matches(alert.alert())).orElse(false);
+    } catch (PoisonEvent e) {
+      return false;
     }
   }
 

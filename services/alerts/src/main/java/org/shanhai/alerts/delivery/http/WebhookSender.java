@@ -1,4 +1,4 @@
-package org.shanhai.alerts.delivery;
+package org.shanhai.alerts.delivery.http;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,11 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 import io.netty.channel.ChannelOption;
-import org.shanhai.alerts.config.AlertsProperties;
+import org.shanhai.alerts.delivery.Delivery;
+import org.shanhai.alerts.delivery.WebhookSigner;
+import org.shanhai.alerts.delivery.Webhooks;
 import org.shanhai.alerts.subscription.Subscription;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -26,8 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the same on every attempt), {@code webhook-timestamp} (this attempt, in seconds) and
  * {@code webhook-signature}. Redirects are not followed (the URL policy checked this address, not another).
  */
-@Component
-class WebhookSender {
+public class WebhookSender implements Webhooks {
 
   static final String NOTIFICATION_TYPE = "shanhai.alerts.notification";
 
@@ -36,16 +36,15 @@ class WebhookSender {
   private final Clock clock;
   private final Duration responseTimeout;
 
-  WebhookSender(JsonMapper json, Clock clock, AlertsProperties properties) {
-    AlertsProperties.Delivery settings = properties.delivery();
+  public WebhookSender(JsonMapper json, Clock clock, Duration connectTimeout, Duration responseTimeout) {
     HttpClient client = HttpClient.create()
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
-        .responseTimeout(settings.responseTimeout())
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
+        .responseTimeout(responseTimeout)
         .followRedirect(false);
     this.http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(client)).build();
     this.json = json;
     this.clock = clock;
-    this.responseTimeout = settings.responseTimeout().plusSeconds(1);
+    this.responseTimeout = responseTimeout.plusSeconds(1);
   }
 
   /** The body: the same bytes on every attempt, so a receiver may compare or hash them. */
@@ -65,8 +64,8 @@ class WebhookSender {
     return json.writeValueAsString(body);
   }
 
-  /** One attempt; never fails: a refusal, a timeout or a broken connection is a response with status 0. */
-  Mono<Delivery.Response> send(Delivery delivery, Subscription subscription) {
+  @Override
+  public Mono<Delivery.Response> send(Delivery delivery, Subscription subscription) {
     String body = body(delivery);
     Instant now = clock.instant();
     long timestamp = now.getEpochSecond();

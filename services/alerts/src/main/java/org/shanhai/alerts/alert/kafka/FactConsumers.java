@@ -1,0 +1,30 @@
+package org.shanhai.alerts.alert.kafka;
+
+import java.util.function.Consumer;
+
+import org.shanhai.alerts.alert.Evaluation;
+import org.shanhai.messaging.consumer.ConsumedEvents;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * The consumers of the facts the rules look at, one message at a time so the binder's bounded
+ * retries and dead-letter topics apply; each awaits its reactive work on the binder's thread, never
+ * a Netty one: {@code onProjectEvent} ({@code shanhai.projects.v1}, group {@code alerts}) and
+ * {@code onPayoutEvent} ({@code shanhai.payouts.v1}, group {@code alerts}) fold the event into the
+ * projection, then run the rules on its subject.
+ */
+@Configuration(proxyBeanMethods = false)
+class FactConsumers {
+
+  @Bean
+  Consumer<Message<byte[]>> onProjectEvent(Evaluation evaluation, ConsumedEvents consumed) {
+    return message -> consumed.handle(message, incoming -> evaluation.onFact(incoming.event(), incoming.time()));
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> onPayoutEvent(Evaluation evaluation, ConsumedEvents consumed) {
+    return message -> consumed.handle(message, incoming -> evaluation.onFact(incoming.event(), incoming.time()));
+  }
+}

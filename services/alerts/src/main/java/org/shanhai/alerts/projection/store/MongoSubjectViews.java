@@ -1,0 +1,74 @@
+package org.shanhai.alerts.projection.store;
+
+import java.util.function.UnaryOperator;
+
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.bson.Document;
+import org.shanhai.alerts.projection.PayoutView;
+import org.shanhai.alerts.projection.ProjectView;
+import org.shanhai.alerts.projection.SubjectViews;
+import org.shanhai.alerts.projection.VillageView;
+import org.shanhai.messaging.consumer.Views;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Projects, payouts and villages in {@code project_views}, {@code payout_views} and {@code village_views}. */
+@Repository
+class MongoSubjectViews implements SubjectViews {
+
+  private final Views<ProjectView> projects;
+  private final Views<PayoutView> payouts;
+  private final Views<VillageView> villages;
+
+  MongoSubjectViews(MongoDatabase database) {
+    this.projects = new Views<>(database.getCollection("project_views"), ViewDocuments.PROJECT);
+    this.payouts = new Views<>(database.getCollection("payout_views"), ViewDocuments.PAYOUT);
+    this.villages = new Views<>(database.getCollection("village_views"), ViewDocuments.VILLAGE);
+  }
+
+  @Override
+  public Mono<Boolean> updateProject(String projectId, long sequence, UnaryOperator<ProjectView> fold) {
+    return projects.apply(projectId, sequence, fold);
+  }
+
+  @Override
+  public Mono<Boolean> updatePayout(String payoutId, long sequence, UnaryOperator<PayoutView> fold) {
+    return payouts.apply(payoutId, sequence, fold);
+  }
+
+  @Override
+  public Mono<Boolean> updateVillage(String villageId, long sequence, UnaryOperator<VillageView> fold) {
+    return villages.apply(villageId, sequence, fold);
+  }
+
+  @Override
+  public Mono<ProjectView> project(String projectId) {
+    return projects.find(projectId);
+  }
+
+  @Override
+  public Mono<PayoutView> payout(String payoutId) {
+    return payouts.find(payoutId);
+  }
+
+  @Override
+  public Mono<VillageView> village(String villageId) {
+    return villages.find(villageId);
+  }
+
+  @Override
+  public Flux<ProjectView> projects() {
+    return projects.find(new Document());
+  }
+
+  @Override
+  public Flux<PayoutView> payouts() {
+    return payouts.find(new Document());
+  }
+
+  @Override
+  public Flux<VillageView> villages() {
+    return villages.find(new Document());
+  }
+}
