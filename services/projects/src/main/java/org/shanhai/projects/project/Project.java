@@ -1,6 +1,5 @@
 package org.shanhai.projects.project;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -88,7 +87,7 @@ public record Project(
       violations.add("status", "illegal-transition", "a project " + status + " cannot become " + nextStatus
           + (status == ProjectStatus.SUSPENDED ? " (it was " + suspendedFrom + " when suspended)" : ""));
     }
-    Money reportedPlan = plannedInvestment("plannedInvestment", report.plannedInvestment(), violations);
+    Money reportedPlan = ProjectDraft.plannedInvestment("plannedInvestment", report.plannedInvestment(), violations);
     Money nextPlan = reportedPlan != null ? reportedPlan : plannedInvestment;
     Money investment = Money.of(violations.amount("cumulativeInvestment", report.cumulativeInvestment()));
     if (investment != null && cumulativeInvestment != null && investment.isLessThan(cumulativeInvestment)) {
@@ -111,8 +110,8 @@ public record Project(
 
     Money nextInvestment = investment != null ? investment : cumulativeInvestment;
     Money nextFunds = funds != null ? funds : fundsInPlace;
-    List<Warning> warnings = new Warnings(this, nextStatus, nextPlan, policy)
-        .of(reportedPlan, investment, nextInvestment, funds);
+    List<Warning> warnings = new Warnings(plannedInvestment, cumulativeInvestment, fundsInPlace, status, nextStatus,
+        nextPlan, policy).of(reportedPlan, investment, nextInvestment, funds);
     Instant now = clock.instant();
     ProjectStatus nextSuspendedFrom = nextStatus == ProjectStatus.SUSPENDED
         ? (status == ProjectStatus.SUSPENDED ? suspendedFrom : status)
@@ -137,16 +136,6 @@ public record Project(
     ProjectUpdate update = new ProjectUpdate(updateId, id, reportedSequence, report.reportDate(), nextStatus, status,
         nextInvestment, nextFunds, nextJobs, note, fieldsReported(report), warnings, user, now);
     return new Reported(next, update, List.copyOf(events));
-  }
-
-  /** A planned investment as sent: absent (null), or an amount above zero. */
-  static Money plannedInvestment(String field, BigDecimal sent, Violations violations) {
-    Money planned = Money.of(violations.amount(field, sent));
-    if (planned != null && planned.isZero()) {
-      violations.add(field, "zero", field + " must be more than zero; leave it out while it is not known");
-      return null;
-    }
-    return planned;
   }
 
   private void checkReportDate(LocalDate reportDate, Clock clock, Violations violations) {

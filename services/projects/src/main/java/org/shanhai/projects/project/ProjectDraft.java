@@ -36,11 +36,11 @@ public record ProjectDraft(
   static final int MAX_PLAN_POINTS = 120;
 
   /**
-   * Validates a registration against the pairing it names and the enclave or park it sits in (each
-   * null when not found), and returns the draft or throws with every violation.
+   * Validates a registration against the pairing it names and the kind of the enclave or park it
+   * sits in (each null when not found), and returns the draft or throws with every violation.
    */
-  public static ProjectDraft validate(ProjectRegistration r, Pairing pairing, Project enclave, Counties counties,
-      Clock clock) {
+  public static ProjectDraft validate(ProjectRegistration r, Pairing pairing, ProjectKind enclaveKind,
+      Counties counties, Clock clock) {
     Violations v = new Violations()
         .required("pairingId", r.pairingId())
         .required("name", r.name())
@@ -58,16 +58,16 @@ public record ProjectDraft(
     if (r.hostCounty() != null && counties.find(r.hostCounty()).isEmpty()) {
       v.add("hostCounty", "unknown-county", r.hostCounty() + " is not a known county (GB/T 2260 code)");
     }
-    Money planned = Project.plannedInvestment("plannedInvestment", r.plannedInvestment(), v);
+    Money planned = plannedInvestment("plannedInvestment", r.plannedInvestment(), v);
     List<InvestmentPlanPoint> plan = plan(r.investmentPlan(), planned, v);
     if (r.plannedStart() != null && r.plannedCompletion() != null
         && r.plannedCompletion().isBefore(r.plannedStart())) {
       v.add("plannedCompletion", "before-start", "plannedCompletion is before plannedStart");
     }
-    if (r.enclaveId() != null && enclave == null) {
+    if (r.enclaveId() != null && enclaveKind == null) {
       v.add("enclaveId", "unknown", "project " + r.enclaveId() + " does not exist");
-    } else if (enclave != null && !enclave.kind().isEnclaveOrPark()) {
-      v.add("enclaveId", "not-an-enclave", "project " + r.enclaveId() + " is a " + enclave.kind()
+    } else if (enclaveKind != null && !enclaveKind.isEnclaveOrPark()) {
+      v.add("enclaveId", "not-an-enclave", "project " + r.enclaveId() + " is a " + enclaveKind
           + ", not an enclave or park");
     }
     if (r.status() != null && !r.status().isActive()) {
@@ -77,7 +77,17 @@ public record ProjectDraft(
     v.throwIfAny();
     return new ProjectDraft(pairing.id(), pairing.mountainCounty(), pairing.partnerCounty(), r.name().strip(),
         r.kind(), CountyCode.of(r.hostCounty()), planned, plan, r.plannedStart(), r.plannedCompletion(),
-        enclave == null ? null : enclave.id(), r.status() == null ? ProjectStatus.PLANNED : r.status());
+        enclaveKind == null ? null : ProjectId.of(r.enclaveId()), r.status() == null ? ProjectStatus.PLANNED : r.status());
+  }
+
+  /** A planned investment as sent: absent (null: not known yet), or an amount above zero. */
+  static Money plannedInvestment(String field, BigDecimal sent, Violations violations) {
+    Money planned = Money.of(violations.amount(field, sent));
+    if (planned != null && planned.isZero()) {
+      violations.add(field, "zero", field + " must be more than zero; leave it out while it is not known");
+      return null;
+    }
+    return planned;
   }
 
   /**

@@ -46,9 +46,9 @@ public class ProjectService {
     ProjectId id = ProjectId.of(IdempotencyKeys.idFor("project", user, idempotencyKey));
     Mono<Optional<Pairing>> pairing = request.pairingId() == null ? Mono.just(Optional.empty())
         : pairings.find(request.pairingId()).map(Optional::of).onErrorResume(NotFound.class, e -> Mono.just(Optional.empty()));
-    Mono<Optional<Project>> enclave = request.enclaveId() == null || !ProjectId.isWellFormed(request.enclaveId())
+    Mono<Optional<ProjectKind>> enclave = request.enclaveId() == null || !ProjectId.isWellFormed(request.enclaveId())
         ? Mono.just(Optional.empty())
-        : store.find(ProjectId.of(request.enclaveId())).map(stored -> Optional.of(stored.value()))
+        : store.find(ProjectId.of(request.enclaveId())).map(stored -> Optional.of(stored.value().kind()))
             .defaultIfEmpty(Optional.empty());
     Mono<Project> insert = Mono.zip(pairing, enclave).flatMap(found -> {
       ProjectDraft draft = ProjectDraft.validate(request, found.getT1().orElse(null), found.getT2().orElse(null),

@@ -13,8 +13,6 @@ import org.shanhai.payouts.shareholding.PayoutQuery;
 import org.shanhai.payouts.shareholding.PayoutStatus;
 import org.shanhai.payouts.shareholding.Shareholding;
 import org.shanhai.payouts.shareholding.ShareholdingService;
-import org.shanhai.payouts.summary.PayoutSummary;
-import org.shanhai.payouts.summary.SummaryService;
 import org.shanhai.web.RequestContext;
 import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
@@ -33,18 +31,16 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The payout schedule: list and filter payouts, record disbursements, and the money summary. */
+/** The payout schedule: list and filter payouts, record disbursements. */
 @RestController
 @RequestMapping("/api/v1/payouts")
 class PayoutController {
 
   private final ShareholdingService shareholdings;
-  private final SummaryService summaries;
   private final RequestContext context;
 
-  PayoutController(ShareholdingService shareholdings, SummaryService summaries, RequestContext context) {
+  PayoutController(ShareholdingService shareholdings, RequestContext context) {
     this.shareholdings = shareholdings;
-    this.summaries = summaries;
     this.context = context;
   }
 
@@ -74,22 +70,10 @@ class PayoutController {
       PageRequest page) {
     Violations violations = new Violations();
     RequestContext.id("village", village, violations);
-    checkYear(year, violations);
+    violations.check(year == null || (year >= 2003 && year <= 2100), "year", "out-of-range", "year is from 2003 to 2100");
     RequestContext.rejectQueryIfAny(violations);
     return shareholdings.payouts(new PayoutQuery(county, project, village, status, year), page)
         .map(p -> p.map(PayoutResponse::of));
-  }
-
-  @GetMapping("/summary")
-  @Operation(summary = "The money summary of a county or pairing",
-      description = "With year, that year's figures; without it, all years with a per-year breakdown.")
-  Mono<PayoutSummary> summary(@RequestParam(required = false) CountyCode county,
-      @RequestParam(required = false) String pairing, @RequestParam(required = false) Integer year) {
-    Violations violations = new Violations();
-    RequestContext.id("pairing", pairing, violations);
-    checkYear(year, violations);
-    RequestContext.rejectQueryIfAny(violations);
-    return summaries.summarise(county, pairing, year);
   }
 
   @GetMapping("/{id}")
@@ -107,9 +91,5 @@ class PayoutController {
     return shareholdings.disburse(id, body.toCommand(), context.fingerprint(body), actor.name(), key)
         .map(written -> RequestContext.created("/api/v1/payouts/" + id, written.replayed())
             .body(PayoutResponse.of(written.value())));
-  }
-
-  private static void checkYear(Integer year, Violations violations) {
-    violations.check(year == null || (year >= 2003 && year <= 2100), "year", "out-of-range", "year is from 2003 to 2100");
   }
 }
