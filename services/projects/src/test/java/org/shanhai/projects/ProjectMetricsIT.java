@@ -9,7 +9,10 @@ import org.shanhai.projects.metrics.ProjectMetrics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The programme figures on /actuator/prometheus follow what officers report: starts, completions, investment per year. */
+/**
+ * The programme figures on /actuator/prometheus follow what officers report: starts, completions,
+ * investment per year, and the projects whose plan is not known yet.
+ */
 @ProjectsServiceTest
 class ProjectMetricsIT {
 
@@ -43,6 +46,27 @@ class ProjectMetricsIT {
         .isEqualTo(93_000_000.0);
     assertThat(delta(before, after, "shanhai_projects_completed_investment_yuan", "kind=\"INDUSTRIAL_ENCLAVE\""))
         .isEqualTo(90_000_000.0);
+  }
+
+  @Test
+  void aProjectWithoutAKnownPlanIsCountedApartAndLeftOutOfProgressAgainstPlan() {
+    Officer officer = new Officer(http, "officer.changshan");
+    metrics.refresh();
+    Map<String, Double> before = figures();
+
+    String enclave = officer.registerProject(officer.pairing(Officer.CHANGSHAN, Officer.CIXI), """
+        {"pairingId":"%s","name":"常山—慈溪科创飞地 %s","kind":"SCI_TECH_ENCLAVE","hostCounty":"330822"}""");
+    officer.update(enclave, """
+        {"reportDate":"2021-06-30","status":"UNDER_CONSTRUCTION","cumulativeInvestment":"5000000.00"}""", null)
+        .expectStatus().isCreated();
+    metrics.refresh();
+    Map<String, Double> after = figures();
+
+    assertThat(delta(before, after, "shanhai_projects_planned_investment_unknown", "kind=\"SCI_TECH_ENCLAVE\""))
+        .isEqualTo(1.0);
+    assertThat(delta(before, after, "shanhai_projects_completed_investment_yuan", "kind=\"SCI_TECH_ENCLAVE\""))
+        .isZero();
+    assertThat(delta(before, after, "shanhai_projects_invested_yuan", "year=\"2021\"")).isEqualTo(5_000_000.0);
   }
 
   /** Every sample of 常山—慈溪 on the scrape, by its whole line up to the value. */

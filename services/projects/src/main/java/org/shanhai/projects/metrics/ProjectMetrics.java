@@ -49,7 +49,7 @@ public class ProjectMetrics {
     this.plannedUnknown = GaugeTable.register(meters, "shanhai.projects.planned.investment.unknown", null,
         "Projects whose planned investment is not known yet");
     this.completedInvestment = GaugeTable.register(meters, "shanhai.projects.completed.investment", "yuan",
-        "Investment completed so far (the latest cumulative figure reported; 0 before any)");
+        "Investment completed so far by the projects that state their planned investment (the latest cumulative figure reported; 0 before any)");
     this.invested = GaugeTable.register(meters, "shanhai.projects.invested", "yuan", "Investment completed in the year");
   }
 
@@ -78,10 +78,11 @@ public class ProjectMetrics {
       add(statusCounts, ofKind.and("status", p.status().name()), BigDecimal.ONE);
       if (p.plannedInvestment() != null) {
         add(plannedSums, ofKind, p.plannedInvestment().yuan());
+        // Only beside a known plan: progress against plan would otherwise count work with nothing to measure it by.
+        add(completedSums, ofKind, p.cumulativeInvestment() == null ? BigDecimal.ZERO : p.cumulativeInvestment().yuan());
       } else {
         add(unknownPlans, ofKind, BigDecimal.ONE);
       }
-      add(completedSums, ofKind, p.cumulativeInvestment() == null ? BigDecimal.ZERO : p.cumulativeInvestment().yuan());
       f.startedIn().ifPresent(y -> add(startedCounts, where.and("year", y.toString()), BigDecimal.ONE));
       f.completedIn().ifPresent(y -> add(completedCounts, where.and("year", y.toString()), BigDecimal.ONE));
       f.investedByYear().forEach((y, amount) -> add(investedSums, where.and("year", y.toString()), amount.yuan()));
