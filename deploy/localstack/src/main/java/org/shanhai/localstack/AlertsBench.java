@@ -22,6 +22,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
+import org.shanhai.embedded.Ports;
+import org.shanhai.embedded.ServiceProcess;
+
 /**
  * {@code ./shanhai bench alerts [changes] [concurrency]}: how long an officer's status change takes
  * to reach a subscriber. Starts a throw-away stack on free ports (broker, in-memory wire server, the
@@ -59,13 +62,12 @@ final class AlertsBench {
     });
     receiver.start();
 
-    try (MongoWireServer mongo = MongoWireServer.inMemory(Bench.freePort()).start();
-        KafkaBroker kafka = new KafkaBroker(home.resolve("kafka"), Bench.freePort(), Bench.freePort(), 3).start();
-        ServiceProcess projects = service("projects", kafka, mongo, home, Map.of());
-        ServiceProcess alerts = service("alerts", kafka, mongo, home,
-            Map.of("shanhai.alerts.webhooks.allowed-hosts", "127.0.0.0/8"))) {
-      projects.awaitReady(Duration.ofSeconds(120));
-      alerts.awaitReady(Duration.ofSeconds(120));
+    try (EmbeddedStack stack = new EmbeddedStack(Path.of(""), home, false, Ports.free(), Ports.free(), Ports.free())) {
+      ServiceProcess projects = stack.service("projects", Ports.free(), Map.of(), "512m");
+      ServiceProcess alerts = stack.service("alerts", Ports.free(),
+          Map.of("shanhai.alerts.webhooks.allowed-hosts", "127.0.0.0/8"), "512m");
+      projects.awaitReady(EmbeddedStack.STARTUP);
+      alerts.awaitReady(EmbeddedStack.STARTUP);
       Bench.post(alerts.baseUrl() + "/api/v1/subscriptions", """
           {"name":"bench","matchers":{"rule":["project-suspended"]},"groupWindow":"PT0S",
            "channel":{"type":"WEBHOOK","url":"http://127.0.0.1:%d/hook"}}""".formatted(
@@ -115,14 +117,5 @@ final class AlertsBench {
       receiver.stop(0);
       receiving.shutdown();
     }
-  }
-
-  private static ServiceProcess service(String name, KafkaBroker kafka, MongoWireServer mongo, Path home,
-      Map<String, String> extra) throws Exception {
-    Map<String, String> settings = new java.util.HashMap<>(extra);
-    settings.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-    settings.put("spring.mongodb.uri", mongo.connectionString());
-    Path jar = Path.of("services", name, "target", "shanhai-" + name + ".jar");
-    return ServiceProcess.start(name, jar, Bench.freePort(), settings, home.resolve(name + ".log"), List.of("-Xmx512m"));
   }
 }

@@ -1,6 +1,5 @@
 package org.shanhai.localstack;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +22,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
+import org.shanhai.embedded.KafkaBroker;
+import org.shanhai.embedded.Ports;
+import org.shanhai.embedded.ServiceProcess;
 
 /**
  * {@code ./shanhai bench [updates] [concurrency]}: the load generator ({@code ./shanhai bench alerts …} runs
@@ -48,14 +51,10 @@ public final class Bench {
     System.setProperty("shanhai.logs", home.toString());
     System.setProperty("logback.configurationFile", "localstack-logback.xml");
 
-    try (MongoWireServer mongo = MongoWireServer.inMemory(freePort()).start();
-        KafkaBroker kafka = new KafkaBroker(home.resolve("kafka"), freePort(), freePort(), 3).start();
-        ServiceProcess projects = ServiceProcess.start("projects",
-            Path.of("services/projects/target/shanhai-projects.jar"), freePort(),
-            Map.of("spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                "spring.mongodb.uri", mongo.connectionString()),
-            home.resolve("projects.log"), List.of("-Xmx512m"))) {
-      projects.awaitReady(Duration.ofSeconds(120));
+    try (EmbeddedStack stack = new EmbeddedStack(Path.of(""), home, false, Ports.free(), Ports.free(), Ports.free())) {
+      KafkaBroker kafka = stack.kafka();
+      ServiceProcess projects = stack.service("projects", Ports.free(), Map.of(), "512m");
+      projects.awaitReady(EmbeddedStack.STARTUP);
       String base = projects.baseUrl();
       String pairing = post(base + "/api/v1/pairings",
           "{\"mountainCounty\":\"330822\",\"partnerCounty\":\"330282\",\"since\":2011}").path("id").asText();
@@ -168,11 +167,5 @@ public final class Bench {
       }
     }
     return "unknown";
-  }
-
-  static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

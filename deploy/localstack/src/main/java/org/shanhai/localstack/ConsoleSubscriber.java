@@ -78,7 +78,7 @@ final class ConsoleSubscriber implements AutoCloseable {
         "groupWindow", "PT0S", "channel", Map.of("type", "WEBHOOK", "url", url, "secret", secret)));
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create(alertsUrl + "/api/v1/subscriptions"))
-        .header("Content-Type", "application/json").header("X-User", DemoData.USER)
+        .header("Content-Type", "application/json").header("X-User", DemoApi.USER)
         .header("Idempotency-Key", "demo:console-subscriber:" + port).timeout(Duration.ofSeconds(30))
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 201) {

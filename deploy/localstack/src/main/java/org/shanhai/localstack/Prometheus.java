@@ -31,13 +31,14 @@ final class Prometheus implements AutoCloseable {
       out.println("  Prometheus            not installed (apt-get install prometheus); metrics stay at /actuator/prometheus");
       return Optional.empty();
     }
+    Path logs = Files.createDirectories(home.resolve("logs"));
     Path config = home.resolve("prometheus.yml");
     Files.writeString(config, config(services, rules.toAbsolutePath()));
     Process process = new ProcessBuilder(binary.get().toString(), "--config.file=" + config,
         "--storage.tsdb.path=" + home.resolve("data").resolve("prometheus"),
         "--web.listen-address=localhost:" + port)
         .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("logs").resolve("prometheus.log").toFile()))
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("prometheus.log").toFile()))
         .start();
     out.println("  Prometheus            http://localhost:" + port);
     return Optional.of(new Prometheus(process));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shanhai.embedded.Ports;
 
 /**
  * Grafana cannot run here, so its dashboards are tested the way that matters: the whole stack runs
@@ -45,7 +45,8 @@ class DashboardsIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final Path DASHBOARDS = Path.of("dashboards");
+  private static final Path DASHBOARDS = RunningStack.REPOSITORY.resolve(Path.of("deploy", "grafana", "dashboards"));
+  private static final Path RULES = RunningStack.REPOSITORY.resolve(Path.of("deploy", "prometheus", "rules"));
   private static final Duration SETTLE = Duration.ofMinutes(3);
   /** Counters that appear only after the first such event; their panels fall back to 0 until then. */
   private static final Set<String> APPEAR_LATER = Set.of("shanhai_events_dead_lettered_total");
@@ -54,30 +55,14 @@ class DashboardsIT {
 
   @Test
   void everyPanelOfEveryDashboardHasDataOnTheRunningStack(@TempDir Path home) throws Exception {
-    Path binary = onPath("prometheus");
-    assumeTrue(binary != null, "Prometheus is not installed here (Debian: apt-get install prometheus); "
+    assumeTrue(onPath("prometheus"), "Prometheus is not installed here (Debian: apt-get install prometheus); "
         + ".ci/run installs it, so CI runs this test");
-    Files.createDirectories(home.resolve("logs"));
-    Files.createDirectories(home.resolve("data"));
-    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-
-    try (MongoWireServer mongo = MongoWireServer.inMemory(freePort()).start();
-        KafkaBroker kafka = new KafkaBroker(home.resolve("kafka"), freePort(), freePort(), 3).start();
-        ServiceProcess projects = service("projects", kafka, mongo, home, Map.of());
-        ServiceProcess payouts = service("payouts", kafka, mongo, home, Map.of());
-        ServiceProcess alerts = service("alerts", kafka, mongo, home, Map.of("spring.profiles.active", "local"))) {
-      for (ServiceProcess s : List.of(projects, payouts, alerts)) {
-        s.awaitReady(Duration.ofSeconds(180));
-      }
-      try (ConsoleSubscriber subscriber = ConsoleSubscriber.start(freePort(), alerts.baseUrl(), home, quiet)) {
-        new DemoData(projects.baseUrl(), payouts.baseUrl(), quiet).load(Path.of("..", "demo", "fixtures.json"));
-        int port = freePort();
-        try (Prometheus prometheus = Prometheus.startIfInstalled(port, Map.of("projects", port(projects),
-            "payouts", port(payouts), "alerts", port(alerts)), Path.of("..", "prometheus", "rules"), home, quiet)
-            .orElseThrow()) {
-          assertEveryPanelHasData("http://localhost:" + port);
-        }
-      }
+    LocalStack.Running stack = RunningStack.get();
+    int port = Ports.free();
+    try (Prometheus prometheus = Prometheus.startIfInstalled(port, Map.of("projects", LocalStack.port(stack.projects()),
+            "payouts", LocalStack.port(stack.payouts()), "alerts", LocalStack.port(stack.alerts())), RULES, home,
+        new PrintStream(OutputStream.nullOutputStream())).orElseThrow()) {
+      assertEveryPanelHasData("http://localhost:" + port);
     }
   }
 
@@ -177,29 +162,8 @@ class DashboardsIT {
     return JSON.readTree(response.body());
   }
 
-  private static ServiceProcess service(String name, KafkaBroker kafka, MongoWireServer mongo, Path home,
-      Map<String, String> extra) throws Exception {
-    Map<String, String> settings = new LinkedHashMap<>(extra);
-    settings.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-    settings.put("spring.mongodb.uri", mongo.connectionString());
-    // Figures refreshed every two seconds instead of thirty, so the test needs not wait.
-    settings.put("shanhai." + name + ".metrics-interval", "PT2S");
-    return ServiceProcess.start(name, Path.of("..", "..", "services", name, "target", "shanhai-" + name + ".jar"),
-        freePort(), settings, home.resolve("logs").resolve(name + ".log"), List.of("-Xmx384m"));
-  }
-
-  private static int port(ServiceProcess service) {
-    return Integer.parseInt(service.baseUrl().substring(service.baseUrl().lastIndexOf(':') + 1));
-  }
-
-  private static Path onPath(String command) {
+  private static boolean onPath(String command) {
     return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .map(d -> Path.of(d, command)).filter(Files::isExecutable).findFirst().orElse(null);
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+        .map(d -> Path.of(d, command)).anyMatch(Files::isExecutable);
   }
 }

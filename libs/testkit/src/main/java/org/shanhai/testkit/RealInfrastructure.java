@@ -2,7 +2,6 @@ package org.shanhai.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.shanhai.embedded.KafkaBroker;
 import org.shanhai.embedded.MongoWireServer;
+import org.shanhai.embedded.Ports;
 
 /**
  * The real Kafka broker (KRaft) and the MongoDB wire-protocol server, started once per test JVM on
@@ -35,8 +35,8 @@ public final class RealInfrastructure implements BeforeAllCallback {
     }
     try {
       Path dir = Files.createTempDirectory("shanhai-test-kafka");
-      kafka = new KafkaBroker(dir.resolve("log"), freePort(), freePort(), 3).start();
-      mongo = MongoWireServer.inMemory(freePort()).start();
+      kafka = new KafkaBroker(dir.resolve("log"), Ports.free(), Ports.free(), 3).start();
+      mongo = MongoWireServer.inMemory(Ports.free()).start();
       System.setProperty("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
       System.setProperty("spring.mongodb.uri", mongo.connectionString());
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -61,12 +61,5 @@ public final class RealInfrastructure implements BeforeAllCallback {
   public static String mongoUri() {
     start();
     return mongo.connectionString();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,0 +1,80 @@
+package org.shanhai.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.shanhai.embedded.KafkaBroker;
+import org.shanhai.embedded.MongoWireServer;
+import org.shanhai.embedded.ServiceProcess;
+
+/**
+ * A stack on this machine: the Kafka broker and the MongoDB wire server in this JVM, and the
+ * services from their jars as child processes that find both through the standard Spring Boot
+ * properties. The local stack, the benches and the whole-stack tests all start theirs with it.
+ * Closing it stops what it started, last first, so services drain their outboxes while the broker is
+ * still there.
+ */
+final class EmbeddedStack implements AutoCloseable {
+
+  static final Duration STARTUP = Duration.ofSeconds(180);
+
+  private final Path repository;
+  private final Path logs;
+  private final List<AutoCloseable> running = new ArrayList<>();
+  private final MongoWireServer mongo;
+  private final KafkaBroker kafka;
+
+  /**
+   * @param repository the checkout whose {@code services/<name>/target/shanhai-<name>.jar} are run
+   * @param home where the broker's log, the wire server's file (when {@code durable}) and the logs go
+   */
+  EmbeddedStack(Path repository, Path home, boolean durable, int mongoPort, int kafkaPort, int controllerPort)
+      throws Exception {
+    this.repository = repository;
+    this.logs = Files.createDirectories(home.resolve("logs"));
+    Path data = Files.createDirectories(home.resolve("data"));
+    this.mongo = add(durable ? MongoWireServer.fileBacked(data.resolve("mongo.h2"), mongoPort)
+        : MongoWireServer.inMemory(mongoPort)).start();
+    this.kafka = add(new KafkaBroker(data.resolve("kafka"), kafkaPort, controllerPort, 3)).start();
+  }
+
+  MongoWireServer mongo() {
+    return mongo;
+  }
+
+  KafkaBroker kafka() {
+    return kafka;
+  }
+
+  /** Starts a service from its jar on {@code port} with {@code settings} besides the broker and the database. */
+  ServiceProcess service(String name, int port, Map<String, String> settings, String maxHeap) {
+    Map<String, String> all = new HashMap<>(settings);
+    all.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+    all.put("spring.mongodb.uri", mongo.connectionString());
+    return add(ServiceProcess.start(name, repository.resolve(Path.of("services", name, "target",
+        "shanhai-" + name + ".jar")), port, all, logs.resolve(name + ".log"), List.of("-Xmx" + maxHeap)));
+  }
+
+  /** Something else to stop with the stack (a subscriber, Prometheus). */
+  <T extends AutoCloseable> T add(T resource) {
+    running.add(resource);
+    return resource;
+  }
+
+  @Override
+  public synchronized void close() {
+    for (int i = running.size() - 1; i >= 0; i--) {
+      try {
+        running.get(i).close();
+      } catch (Exception e) {
+        System.err.println("  while stopping: " + e);
+      }
+    }
+    running.clear();
+  }
+}

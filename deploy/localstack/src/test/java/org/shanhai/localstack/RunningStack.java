@@ -1,0 +1,36 @@
+package org.shanhai.localstack;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The whole system as {@code ./shanhai up} brings it up (services from their jars, the demo data
+ * and the demo subscriber), on free ports and an in-memory database, started once per test JVM and
+ * shared by the tests of the whole stack: starting it takes most of a minute on two cores.
+ */
+final class RunningStack {
+
+  /** The checkout, seen from this module's directory, where Maven runs its tests. */
+  static final Path REPOSITORY = Path.of("..", "..");
+
+  private static LocalStack.Running running;
+
+  private RunningStack() {
+  }
+
+  static synchronized LocalStack.Running get() throws Exception {
+    if (running == null) {
+      Path home = Files.createTempDirectory("shanhai-stack-test");
+      // Figures refreshed every two seconds instead of thirty, so the dashboards' test needs not wait.
+      Map<String, String> settings = Map.of("shanhai.projects.metrics-interval", "PT2S",
+          "shanhai.payouts.metrics-interval", "PT2S", "shanhai.alerts.metrics-interval", "PT2S");
+      running = LocalStack.up(REPOSITORY, home, LocalStack.Ports.free(), false, settings,
+          new PrintStream(OutputStream.nullOutputStream()));
+      Runtime.getRuntime().addShutdownHook(new Thread(running::close, "shanhai-stack-test-stop"));
+    }
+    return running;
+  }
+}
