@@ -2,10 +2,12 @@ package org.shanhai.messaging;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
@@ -25,6 +27,7 @@ import org.shanhai.messaging.outbox.EventOutbox;
 import org.shanhai.messaging.outbox.OutboxCollections;
 import org.shanhai.messaging.outbox.OutboxProperties;
 import org.shanhai.messaging.outbox.OutboxRelay;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -34,6 +37,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaBindingProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.context.annotation.Bean;
@@ -44,12 +48,31 @@ import org.springframework.core.env.Environment;
  * What every service gets from shanhai-messaging: the outbox relay over the collections named in
  * {@code shanhai.outbox.collections}, its CloudEvents producer, the consumers' reading and counting of
  * events, dead-letter handling, and the Kafka and MongoDB health indicators. Kafka and MongoDB
- * settings are Spring Boot's own ({@code spring.kafka.*}, {@code spring.mongodb.*}); the service
- * supplies its {@link MongoDatabase} and its {@link Clock}.
+ * settings are Spring Boot's own ({@code spring.kafka.*}, {@code spring.mongodb.*}). The service's
+ * database and its clock are here too, for the services' domains and stores to share; a test may
+ * supply its own clock.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({OutboxProperties.class, KafkaProperties.class})
 public class MessagingAutoConfiguration {
+
+  /**
+   * The one clock, in the programme's zone ({@code shanhai.zone}, Asia/Shanghai): "today", due and
+   * report dates and years are Zhejiang's. Millisecond ticks, what MongoDB stores, so a value read
+   * back equals the one written.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock(@Value("${shanhai.zone:Asia/Shanghai}") ZoneId zone) {
+    return Clock.tickMillis(zone);
+  }
+
+  /** The service's own database: {@code spring.mongodb.database}, or the one named in the URI. */
+  @Bean
+  @ConditionalOnMissingBean
+  MongoDatabase serviceDatabase(MongoClient mongo, MongoProperties properties) {
+    return mongo.getDatabase(properties.getMongoClientDatabase());
+  }
 
   /**
    * The producer behind the outbox: idempotent with {@code acks=all}, so a retried send never

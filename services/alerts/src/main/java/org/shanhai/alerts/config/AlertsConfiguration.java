@@ -1,12 +1,9 @@
 package org.shanhai.alerts.config;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.shanhai.alerts.alert.AlertService;
 import org.shanhai.alerts.alert.AlertStore;
@@ -35,7 +32,6 @@ import org.shanhai.events.Sources;
 import org.shanhai.events.Topics;
 import org.shanhai.messaging.outbox.EventOutbox;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Configuration;
@@ -44,24 +40,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the domain, which knows no Spring: its services, with the settings of
- * {@code shanhai.alerts.*} handed to them as plain values; the service's clock and database; what
- * it publishes. Adapters (controllers, stores, consumers, the SSE stream, schedules, metrics) are
+ * {@code shanhai.alerts.*} handed to them as plain values, and
+ * what it publishes. Adapters (controllers, stores, consumers, the SSE stream, schedules, metrics) are
  * components found by scanning, but for the webhook sender, made here with its timeouts.
  */
 @Configuration(proxyBeanMethods = false)
 class AlertsConfiguration {
-
-  /** The one clock, in the programme's zone ({@code shanhai.zone}, Asia/Shanghai): "today" is Zhejiang's. */
-  @Bean
-  Clock clock(@Value("${shanhai.zone:Asia/Shanghai}") ZoneId zone) {
-    return Clock.tickMillis(zone);
-  }
-
-  /** The service's own database: {@code spring.mongodb.database}, or the one named in the URI. */
-  @Bean
-  MongoDatabase database(MongoClient mongo, MongoProperties properties) {
-    return mongo.getDatabase(properties.getMongoClientDatabase());
-  }
 
   /** The topic this service publishes, keyed by project id like the topics it follows. */
   @Bean

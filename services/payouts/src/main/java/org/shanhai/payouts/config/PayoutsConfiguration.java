@@ -1,10 +1,7 @@
 package org.shanhai.payouts.config;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.shanhai.events.Sources;
 import org.shanhai.events.Topics;
@@ -21,7 +18,6 @@ import org.shanhai.payouts.summary.SummaryService;
 import org.shanhai.payouts.village.VillageService;
 import org.shanhai.payouts.village.VillageStore;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -29,23 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the domain, which knows no Spring: its services, with the settings of
- * {@code shanhai.payouts.*} handed to them as plain values; the service's clock and database; what
- * it publishes. Adapters (controllers, stores, consumers, schedules, metrics) are components found by scanning.
+ * {@code shanhai.payouts.*} handed to them as plain values, and
+ * what it publishes. Adapters (controllers, stores, consumers, schedules, metrics) are components found by scanning.
  */
 @Configuration(proxyBeanMethods = false)
 class PayoutsConfiguration {
-
-  /** The one clock, in the programme's zone ({@code shanhai.zone}, Asia/Shanghai): due dates are Zhejiang's days. */
-  @Bean
-  Clock clock(@Value("${shanhai.zone:Asia/Shanghai}") ZoneId zone) {
-    return Clock.tickMillis(zone);
-  }
-
-  /** The service's own database: {@code spring.mongodb.database}, or the one named in the URI. */
-  @Bean
-  MongoDatabase database(MongoClient mongo, MongoProperties properties) {
-    return mongo.getDatabase(properties.getMongoClientDatabase());
-  }
 
   /** The topic this service publishes, keyed by project id like the projects topic it follows. */
   @Bean

@@ -1,10 +1,7 @@
 package org.shanhai.projects.config;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.shanhai.events.Sources;
 import org.shanhai.events.Topics;
@@ -16,34 +13,16 @@ import org.shanhai.projects.project.ProjectPolicy;
 import org.shanhai.projects.project.ProjectService;
 import org.shanhai.projects.project.ProjectStore;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires the domain, which knows no Spring: its services and policies, the service's clock and
- * database, and what it publishes. Adapters (controllers, stores, metrics) are components found by scanning.
+ * Wires the domain, which knows no Spring: its services and policies, and what it publishes. Adapters (controllers, stores, metrics) are components found by scanning.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectsConfiguration {
-
-  /**
-   * The one clock, in the programme's zone ({@code shanhai.zone}, Asia/Shanghai): "today", report
-   * dates and years are Zhejiang's. Millisecond ticks, what MongoDB stores, so a value read back
-   * equals the one written.
-   */
-  @Bean
-  Clock clock(@Value("${shanhai.zone:Asia/Shanghai}") ZoneId zone) {
-    return Clock.tickMillis(zone);
-  }
-
-  /** The service's own database: {@code spring.mongodb.database}, or the one named in the URI. */
-  @Bean
-  MongoDatabase database(MongoClient mongo, MongoProperties properties) {
-    return mongo.getDatabase(properties.getMongoClientDatabase());
-  }
 
   /**
    * The topic this service publishes, created at start-up if missing. Keyed by project id, so its
