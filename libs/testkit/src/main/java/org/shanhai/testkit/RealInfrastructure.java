@@ -13,8 +13,9 @@ import org.shanhai.embedded.Ports;
 
 /**
  * The real Kafka broker (KRaft) and the MongoDB wire-protocol server, started once per test JVM on
- * free ports and shared by every test class in it. Spring Boot finds them through the standard
- * properties set here, exactly as a deployed service finds its infrastructure.
+ * free ports and shared by every test class in it, with the {@link TestIssuer} whose keys the
+ * services check tokens against. Spring Boot finds them through the standard properties set here,
+ * exactly as a deployed service finds its infrastructure.
  *
  * <p>Use with {@code @ExtendWith(RealInfrastructure.class)} before the Spring extension, or call
  * {@link #start()} directly.
@@ -39,6 +40,7 @@ public final class RealInfrastructure implements BeforeAllCallback {
       mongo = MongoWireServer.inMemory(Ports.free()).start();
       System.setProperty("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
       System.setProperty("spring.mongodb.uri", mongo.connectionString());
+      TestIssuer.start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         mongo.close();
         kafka.close();

@@ -39,15 +39,15 @@ import org.springframework.web.method.HandlerMethod;
 
 /**
  * What every service's OpenAPI document says the same way, for the services that serve one
- * (springdoc): amounts, counties and project ids are strings; the acting officer is named by the
- * {@code X-User} header; lists take {@code page} and {@code size}; and each operation lists the
- * problem+json answers it can give.
+ * (springdoc): amounts, counties and project ids are strings; every operation takes a bearer token
+ * (OAuth 2.0, a JWT from the programme's identity provider); lists take {@code page} and
+ * {@code size}; and each operation lists the problem+json answers it can give.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(GlobalOperationCustomizer.class)
 class ApiDocumentation {
 
-  static final String OFFICER = "officer";
+  static final String BEARER = "bearer";
   private static final String PROBLEM = "Problem";
   private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -61,22 +61,23 @@ class ApiDocumentation {
   }
 
   @Bean
-  OpenApiCustomizer problemAndOfficerComponents() {
+  OpenApiCustomizer problemAndBearerComponents() {
     return api -> {
       Components components = api.getComponents() == null ? new Components() : api.getComponents();
       api.setComponents(components
           .addSchemas(PROBLEM, problemSchema())
-          .addSecuritySchemes(OFFICER, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-              .in(SecurityScheme.In.HEADER).name(ActorResolver.USER)
-              .description("The acting officer's name, recorded on the change and carried in its events")));
+          .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+              .bearerFormat("JWT")
+              .description("An access token from the programme's OpenID Connect provider (realm shanhai). Its user "
+                  + "is recorded on every change; its roles (officer, province, viewer) and, for an officer, "
+                  + "counties say what the user may do.")));
     };
   }
 
   @Bean
   GlobalOperationCustomizer problemResponsesAndParameters() {
     return (operation, handler) -> {
-      boolean actor = takes(handler, Actor.class);
-      operation.setSecurity(actor ? List.of(new SecurityRequirement().addList(OFFICER)) : List.of());
+      operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
       if (takes(handler, PageRequest.class)) {
         operation.addParametersItem(query(PageRequestResolver.PAGE, "The page, from 0", 0));
         operation.addParametersItem(query(PageRequestResolver.SIZE, "Items per page, 1 to " + PageRequest.MAX_SIZE,
@@ -94,6 +95,11 @@ class ApiDocumentation {
     Map<String, String> problems = new LinkedHashMap<>();
     problems.put("400", "Bad request: unknown or malformed query parameters or headers"
         + (body ? ", or a body that cannot be read (malformed JSON, wrong types, unknown fields or values)" : ""));
+    problems.put("401", "No valid bearer token (missing, expired, not signed by the provider, or for another "
+        + "issuer or audience); WWW-Authenticate says which");
+    problems.put("403", read ? "The token's user has no role that may read"
+        : "The token's user may not do this (a role, a county or an owner that is not theirs); nothing was stored "
+            + "or published");
     if (annotated(handler, PathVariable.class)) {
       problems.put("404", "Not found: nothing has the id in the path");
     }

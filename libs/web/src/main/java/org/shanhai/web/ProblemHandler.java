@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 
+import org.shanhai.web.access.Forbidden;
 import org.shanhai.web.validation.Conflict;
 import org.shanhai.web.validation.InvalidInput;
 import org.shanhai.web.validation.NotFound;
@@ -60,6 +61,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   Mono<ResponseEntity<Object>> notFound(NotFound e, ServerWebExchange exchange) {
     return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), List.of(), exchange);
+  }
+
+  @ExceptionHandler
+  Mono<ResponseEntity<Object>> forbidden(Forbidden e, ServerWebExchange exchange) {
+    exchange.getAttributes().put(Forbidden.REASON, e.reason());
+    return problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed for this user",
+        e.getMessage() + "; nothing was stored.", List.of(), exchange);
   }
 
   @ExceptionHandler

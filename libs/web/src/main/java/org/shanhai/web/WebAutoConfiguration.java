@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Gives every service the same error shape and request conventions: problem+json for every error,
- * the acting user and the page of a list as controller parameters, unknown query parameters
+ * the page of a list as a controller parameter (the acting user is libs/security's), unknown query parameters
  * refused, and the API documents that say so. Runs before Spring Boot's WebFlux configuration, so
  * Boot's own problem-details handler steps aside for {@link ProblemHandler}.
  */
@@ -38,7 +38,7 @@ public class WebAutoConfiguration {
     return new WebFluxConfigurer() {
       @Override
       public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
-        configurer.addCustomResolver(new ActorResolver(), new PageRequestResolver());
+        configurer.addCustomResolver(new PageRequestResolver());
       }
     };
   }

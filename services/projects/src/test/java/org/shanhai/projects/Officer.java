@@ -3,6 +3,8 @@ package org.shanhai.projects;
 import java.util.Map;
 import java.util.UUID;
 
+import org.shanhai.testkit.TestIssuer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -28,7 +30,7 @@ public final class Officer {
   @SuppressWarnings("unchecked")
   public String pairing(String mountain, String partner) {
     Map<String, Object> body = http.post().uri("/api/v1/pairings")
-        .header("X-User", "test.setup").header("Idempotency-Key", "pairing-" + mountain + "-" + partner)
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin")).header("Idempotency-Key", "pairing-" + mountain + "-" + partner)
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.of("mountainCounty", mountain, "partnerCounty", partner, "since", 2011))
         .exchange().expectStatus().isCreated()
@@ -48,7 +50,7 @@ public final class Officer {
   @SuppressWarnings("unchecked")
   public String registerProject(String pairingId, String template) {
     String json = template.formatted(pairingId, UUID.randomUUID().toString().substring(0, 8));
-    Map<String, Object> body = http.post().uri("/api/v1/projects").header("X-User", user)
+    Map<String, Object> body = http.post().uri("/api/v1/projects").header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer(user))
         .contentType(MediaType.APPLICATION_JSON).bodyValue(json)
         .exchange().expectStatus().isCreated()
         .expectBody(Map.class).returnResult().getResponseBody();
@@ -58,7 +60,7 @@ public final class Officer {
   /** Posts an update and returns the exchange for the test to assert on. */
   public WebTestClient.ResponseSpec update(String projectId, String json, String idempotencyKey) {
     WebTestClient.RequestBodySpec request = http.post().uri("/api/v1/projects/{id}/updates", projectId)
-        .header("X-User", user).contentType(MediaType.APPLICATION_JSON);
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer(user)).contentType(MediaType.APPLICATION_JSON);
     if (idempotencyKey != null) {
       request = request.header("Idempotency-Key", idempotencyKey);
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.shanhai.events.Topics;
 import org.shanhai.events.projects.ProgressReported;
 import org.shanhai.embedded.ServiceProcess;
 import org.shanhai.testkit.RealInfrastructure;
+import org.shanhai.testkit.TestIssuer;
 import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -77,11 +79,11 @@ class OutboxReliabilityIT {
     assertThat(jar).as("the packaged service (built by mvn package before integration tests)").exists();
     Path log = Files.createTempDirectory("shanhai-kill-test").resolve("projects.log");
     int port = freePort();
-    Map<String, String> settings = Map.of(
-        "spring.kafka.bootstrap-servers", RealInfrastructure.bootstrapServers(),
-        "spring.mongodb.uri", RealInfrastructure.mongoUri(),
-        // Its own database: the shared test service's relay must not publish this event for it.
-        "spring.mongodb.database", "projects-kill-test");
+    Map<String, String> settings = new HashMap<>(TestIssuer.settings());
+    settings.put("spring.kafka.bootstrap-servers", RealInfrastructure.bootstrapServers());
+    settings.put("spring.mongodb.uri", RealInfrastructure.mongoUri());
+    // Its own database: the shared test service's relay must not publish this event for it.
+    settings.put("spring.mongodb.database", "projects-kill-test");
     List<String> jvm = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
 
     String projectId;

@@ -13,7 +13,9 @@ import org.shanhai.events.projects.PairingEnded;
 import org.shanhai.events.projects.PairingRegistered;
 import org.shanhai.testkit.EventSchemas;
 import org.shanhai.testkit.TopicReader;
+import org.shanhai.testkit.TestIssuer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -38,7 +40,7 @@ class PairingLifecycleIT {
 
     post("/api/v1/pairings/" + old + "/end", Map.of("until", 2020)).expectStatus().isOk()
         .expectBody().jsonPath("$.until").isEqualTo(2020).jsonPath("$.active").isEqualTo(false)
-        .jsonPath("$.endedBy").isEqualTo("officer.kaihua");
+        .jsonPath("$.endedBy").isEqualTo("province.admin");
     post("/api/v1/pairings/" + old + "/end", Map.of("until", 2020)).expectStatus().isOk();
     post("/api/v1/pairings/" + old + "/end", Map.of("until", 2019)).expectStatus().isEqualTo(409);
 
@@ -56,7 +58,7 @@ class PairingLifecycleIT {
   }
 
   private WebTestClient.ResponseSpec post(String path, Map<String, Object> body) {
-    return http.post().uri(path).header("X-User", "officer.kaihua").contentType(MediaType.APPLICATION_JSON)
+    return http.post().uri(path).header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin")).contentType(MediaType.APPLICATION_JSON)
         .bodyValue(body).exchange();
   }
 }

@@ -15,6 +15,7 @@ import org.shanhai.events.projects.ProjectRegistered;
 import org.shanhai.events.projects.ProjectStatusChanged;
 import org.shanhai.testkit.EventSchemas;
 import org.shanhai.testkit.TopicReader;
+import org.shanhai.testkit.TestIssuer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -178,13 +179,13 @@ class ProjectUpdateFlowIT {
   @Test
   void ifMatchWithAStaleVersionIsRefusedAndTheCurrentOneAccepted() {
     String projectId = officer.anIndustrialEnclave();
-    http.post().uri("/api/v1/projects/{id}/updates", projectId).header("X-User", "a")
+    http.post().uri("/api/v1/projects/{id}/updates", projectId).header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
         .header(HttpHeaders.IF_MATCH, "\"7\"").contentType(MediaType.APPLICATION_JSON)
         .bodyValue("{\"reportDate\":\"2021-06-30\",\"status\":\"SIGNED\"}")
         .exchange().expectStatus().isEqualTo(412)
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
-    http.post().uri("/api/v1/projects/{id}/updates", projectId).header("X-User", "a")
+    http.post().uri("/api/v1/projects/{id}/updates", projectId).header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
         .header(HttpHeaders.IF_MATCH, "\"1\"").contentType(MediaType.APPLICATION_JSON)
         .bodyValue("{\"reportDate\":\"2021-06-30\",\"status\":\"SIGNED\"}")
         .exchange().expectStatus().isCreated();

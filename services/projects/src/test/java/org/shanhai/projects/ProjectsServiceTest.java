@@ -7,8 +7,10 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.shanhai.testkit.RealInfrastructure;
+import org.shanhai.testkit.SignedInReads;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 
 /**
  * The projects service on a random port, against the real Kafka broker and the MongoDB
@@ -20,5 +22,6 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @ExtendWith(RealInfrastructure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@Import(SignedInReads.class)
 public @interface ProjectsServiceTest {
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.shanhai.events.value.CountyCode;
 import org.shanhai.projects.county.Counties;
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.Conflict;
@@ -30,8 +31,10 @@ public class PairingService {
   }
 
   /** Registers a pairing unless the two counties already have one running in any of its years. */
-  public Mono<Written<Pairing>> register(PairingRegistration registration, String requestHash, String user,
+  public Mono<Written<Pairing>> register(PairingRegistration registration, String requestHash, Actor actor,
       String idempotencyKey) {
+    actor.requireProvince("registering a pairing");
+    String user = actor.name();
     String id = IdempotencyKeys.idFor("pairing", user, idempotencyKey);
     Mono<Pairing> insert = Mono.defer(() -> {
       Pairing.Registered registered = Pairing.register(id, registration, counties, user, clock);
@@ -49,9 +52,10 @@ public class PairingService {
   }
 
   /** Ends a running pairing; ending it again with the same year answers the pairing as it is. */
-  public Mono<Pairing> end(String id, Integer until, String user) {
+  public Mono<Pairing> end(String id, Integer until, Actor actor) {
+    actor.requireProvince("ending a pairing");
     return CompareAndSet.retry(find(id).flatMap(pairing -> {
-      Pairing.Ended ended = pairing.end(until, user, clock);
+      Pairing.Ended ended = pairing.end(until, actor.name(), clock);
       if (ended == null) {
         return Mono.just(pairing);
       }

@@ -7,6 +7,7 @@ import org.shanhai.events.value.ProjectId;
 import org.shanhai.projects.county.Counties;
 import org.shanhai.projects.pairing.Pairing;
 import org.shanhai.projects.pairing.PairingService;
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.Conflict;
@@ -41,8 +42,13 @@ public class ProjectService {
   public record Report(ProjectUpdate update, Project project) {
   }
 
-  public Mono<Written<Project>> register(ProjectRegistration request, String requestHash, String user,
+  /**
+   * Registers a project under a pairing: by the province, or by an officer of either of the pairing's
+   * counties. Without a pairing that exists, the draft's validation says so (422).
+   */
+  public Mono<Written<Project>> register(ProjectRegistration request, String requestHash, Actor actor,
       String idempotencyKey) {
+    String user = actor.name();
     ProjectId id = ProjectId.of(IdempotencyKeys.idFor("project", user, idempotencyKey));
     Mono<Optional<Pairing>> pairing = request.pairingId() == null ? Mono.just(Optional.empty())
         : pairings.find(request.pairingId()).map(Optional::of).onErrorResume(NotFound.class, e -> Mono.just(Optional.empty()));
@@ -51,6 +57,8 @@ public class ProjectService {
         : store.find(ProjectId.of(request.enclaveId())).map(stored -> Optional.of(stored.value().kind()))
             .defaultIfEmpty(Optional.empty());
     Mono<Project> insert = Mono.zip(pairing, enclave).flatMap(found -> {
+      found.getT1().ifPresent(p -> actor.requireEitherSide(p.mountainCounty(), p.partnerCounty(),
+          "registering a project under this pairing"));
       ProjectDraft draft = ProjectDraft.validate(request, found.getT1().orElse(null), found.getT2().orElse(null),
           counties, clock);
       Project project = Project.registered(id, draft, user, clock);
@@ -72,11 +80,15 @@ public class ProjectService {
    * say); when the project moved on since, the update is refused rather than applied to a state the
    * officer never looked at.
    */
-  public Mono<Written<Report>> report(ProjectId projectId, ProgressReport report, String requestHash, String user,
+  public Mono<Written<Report>> report(ProjectId projectId, ProgressReport report, String requestHash, Actor actor,
       String idempotencyKey, Long ifMatch) {
+    String user = actor.name();
     String updateId = IdempotencyKeys.idFor("update\n" + projectId.value(), user, idempotencyKey);
     Mono<Stored<ProjectUpdate>> earlier = idempotencyKey == null ? Mono.empty() : store.findUpdate(projectId, updateId);
-    return CompareAndSet.retry(find(projectId).flatMap(project -> earlier
+    return CompareAndSet.retry(find(projectId)
+        .doOnNext(project -> actor.requireEitherSide(project.mountainCounty(), project.partnerCounty(),
+            "reporting on this project"))
+        .flatMap(project -> earlier
         .map(stored -> IdempotentCreate.replay(stored, requestHash, "a different update of this project"))
         .map(replayed -> new Written<>(new Report(replayed.value(), project), true))
         .switchIfEmpty(Mono.defer(() -> {

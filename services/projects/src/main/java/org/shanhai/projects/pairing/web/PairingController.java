@@ -43,7 +43,7 @@ class PairingController {
       description = "One running pairing per two counties: a second answers 409 and names the running one in `existing`.")
   Mono<ResponseEntity<PairingResponse>> register(@RequestBody RegisterPairingRequest body, Actor actor,
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
-    return pairings.register(body.toCommand(), context.fingerprint(body), actor.name(), key)
+    return pairings.register(body.toCommand(), context.fingerprint(body), actor, key)
         .map(written -> RequestContext.created("/api/v1/pairings/" + written.value().id(), written.replayed())
             .body(PairingResponse.of(written.value(), clock)));
   }
@@ -58,7 +58,7 @@ class PairingController {
   @Operation(summary = "End a running pairing with its last year",
       description = "The two counties can then be paired again. Ending it again with the same year changes nothing.")
   Mono<PairingResponse> end(@PathVariable String id, @RequestBody EndPairingRequest body, Actor actor) {
-    return pairings.end(id, body.until(), actor.name()).map(p -> PairingResponse.of(p, clock));
+    return pairings.end(id, body.until(), actor).map(p -> PairingResponse.of(p, clock));
   }
 
   @GetMapping("/{id}")

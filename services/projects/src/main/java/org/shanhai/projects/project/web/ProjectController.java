@@ -45,7 +45,7 @@ class ProjectController {
       description = "The answer's ETag is the project's version, for If-Match on its updates.")
   Mono<ResponseEntity<ProjectResponse>> register(@RequestBody RegisterProjectRequest body, Actor actor,
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
-    return projects.register(body.toCommand(), context.fingerprint(body), actor.name(), key)
+    return projects.register(body.toCommand(), context.fingerprint(body), actor, key)
         .map(written -> RequestContext.created("/api/v1/projects/" + written.value().id(), written.replayed())
             .eTag(RequestContext.etag(written.value().sequence()))
             .body(ProjectResponse.of(written.value())));

@@ -46,7 +46,7 @@ class ProjectUpdateController {
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
     Long version = context.ifMatch(ifMatch);
-    return projects.report(projectId, body.toCommand(), context.fingerprint(body), actor.name(), key, version)
+    return projects.report(projectId, body.toCommand(), context.fingerprint(body), actor, key, version)
         .map(written -> RequestContext.created(
                 "/api/v1/projects/" + projectId + "/updates/" + written.value().update().id(), written.replayed())
             .eTag(RequestContext.etag(written.value().project().sequence()))

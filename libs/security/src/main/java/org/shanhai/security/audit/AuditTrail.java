@@ -1,0 +1,103 @@
+package org.shanhai.security.audit;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.shanhai.web.paging.Page;
+import org.shanhai.web.paging.PageRequest;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The audit trail in the service's own database, collection {@code audit}: one document per request,
+ * keyed by its request id. A write's entry is inserted before the write runs and completed when it is
+ * answered, so no change is ever made without a record that it was attempted, by whom.
+ */
+public final class AuditTrail {
+
+  static final String COLLECTION = "audit";
+
+  private final MongoCollection<Document> entries;
+
+  public AuditTrail(MongoDatabase database) {
+    this.entries = database.getCollection(COLLECTION);
+  }
+
+  /** Newest first is how the trail is read; by actor is how it is searched. */
+  public Mono<Void> createIndexes() {
+    return Mono.from(entries.createIndex(Indexes.descending("at"))).then(Mono.from(entries.createIndex(
+        Indexes.compoundIndex(Indexes.ascending("actor"), Indexes.descending("at"))))).then();
+  }
+
+  /** Before a write runs: the attempt, pending. */
+  Mono<Void> begin(AuditEntry attempt) {
+    return Mono.from(entries.insertOne(document(attempt))).then();
+  }
+
+  /** When a write is answered: who it was (known only after the token was checked), and how it ended. */
+  Mono<Void> complete(AuditEntry answered) {
+    List<Bson> set = new ArrayList<>();
+    set.add(Updates.set("actor", answered.actor()));
+    set.add(Updates.set("status", answered.status()));
+    set.add(Updates.set("outcome", answered.outcome()));
+    set.add(Updates.set("reason", answered.reason()));
+    set.add(Updates.set("detail", answered.detail()));
+    set.add(Updates.set("location", answered.location()));
+    set.add(Updates.set("answeredAt", Date.from(answered.answeredAt())));
+    return Mono.from(entries.updateOne(eq("_id", answered.requestId()), Updates.combine(set))).then();
+  }
+
+  /** A refused read: there was nothing to record beforehand. */
+  Mono<Void> record(AuditEntry refused) {
+    return Mono.from(entries.insertOne(document(refused))).then();
+  }
+
+  Mono<Page<AuditEntry>> search(AuditQuery query, PageRequest page) {
+    List<Bson> filters = new ArrayList<>();
+    if (query.actor() != null) {
+      filters.add(eq("actor", query.actor()));
+    }
+    if (query.outcome() != null) {
+      filters.add(eq("outcome", query.outcome().name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    if (query.from() != null) {
+      filters.add(gte("at", Date.from(query.from())));
+    }
+    if (query.to() != null) {
+      filters.add(lt("at", Date.from(query.to())));
+    }
+    Bson filter = filters.isEmpty() ? new Document() : and(filters);
+    return Mono.zip(Flux.from(entries.find(filter).sort(Sorts.descending("at")).skip(page.offset())
+                .limit(page.size())).map(AuditTrail::entry).collectList(),
+            Mono.from(entries.countDocuments(filter)))
+        .map(t -> new Page<>(t.getT1(), page.page(), page.size(), t.getT2()));
+  }
+
+  private static Document document(AuditEntry e) {
+    return new Document("_id", e.requestId()).append("at", Date.from(e.at())).append("actor", e.actor())
+        .append("what", e.what()).append("idempotencyKey", e.idempotencyKey()).append("status", e.status())
+        .append("outcome", e.outcome()).append("reason", e.reason()).append("detail", e.detail())
+        .append("location", e.location())
+        .append("answeredAt", e.answeredAt() == null ? null : Date.from(e.answeredAt()));
+  }
+
+  private static AuditEntry entry(Document d) {
+    Date answered = d.getDate("answeredAt");
+    return new AuditEntry(d.getString("_id"), d.getDate("at").toInstant(), d.getString("actor"), d.getString("what"),
+        d.getString("idempotencyKey"), d.getInteger("status"), d.getString("outcome"), d.getString("reason"),
+        d.getString("detail"), d.getString("location"), answered == null ? null : answered.toInstant());
+  }
+}
