@@ -17,8 +17,10 @@ import org.shanhai.events.payouts.AidTransferred;
 import org.shanhai.testkit.EventPublisher;
 import org.shanhai.testkit.EventSchemas;
 import org.shanhai.testkit.Outboxes;
+import org.shanhai.testkit.TestIssuer;
 import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
@@ -86,7 +88,7 @@ class AidTransferIT {
   }
 
   private WebTestClient.ResponseSpec record(String json) {
-    return http.post().uri("/api/v1/aid-transfers").header("X-User", "officer.cixi")
+    return http.post().uri("/api/v1/aid-transfers").header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.cixi"))
         .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
   }
 

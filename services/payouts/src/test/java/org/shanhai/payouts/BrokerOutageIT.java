@@ -14,8 +14,10 @@ import org.shanhai.events.Topics;
 import org.shanhai.events.payouts.PayoutDisbursed;
 import org.shanhai.testkit.EventPublisher;
 import org.shanhai.testkit.RealInfrastructure;
+import org.shanhai.testkit.TestIssuer;
 import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -50,7 +52,8 @@ class BrokerOutageIT {
           .formatted(enclave, village)).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
       String payout = ((List<?>) holding.get("payoutIds")).get(0).toString();
       for (int i = 1; i <= 4; i++) {
-        http.post().uri("/api/v1/payouts/{id}/disbursements", payout).header("X-User", "officer.cixi")
+        http.post().uri("/api/v1/payouts/{id}/disbursements", payout)
+            .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.cixi"))
             .contentType(MediaType.APPLICATION_JSON)
             .bodyValue("{\"amount\":\"25000.00\",\"paidOn\":\"2021-01-0" + i + "\"}")
             .exchange().expectStatus().isCreated();

@@ -22,8 +22,10 @@ import org.shanhai.payouts.metrics.PayoutMetrics;
 import org.shanhai.payouts.shareholding.ShareholdingService;
 import org.shanhai.testkit.EventPublisher;
 import org.shanhai.testkit.EventSchemas;
+import org.shanhai.testkit.TestIssuer;
 import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -102,7 +104,8 @@ class PayoutsFlowIT {
         .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
     String payout = ((List<?>) registered.get("payoutIds")).get(0).toString();
 
-    http.post().uri("/api/v1/payouts/{id}/disbursements", payout).header("X-User", "officer.yinzhou")
+    http.post().uri("/api/v1/payouts/{id}/disbursements", payout)
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.yinzhou"))
         .header("Idempotency-Key", "yinzhou-2020").contentType(MediaType.APPLICATION_JSON)
         .bodyValue("{\"amount\":\"6000000.00\",\"paidOn\":\"2020-12-31\",\"reference\":\"鄞州拨付\"}")
         .exchange().expectStatus().isCreated()

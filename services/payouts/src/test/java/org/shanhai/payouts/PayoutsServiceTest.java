@@ -7,8 +7,10 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.shanhai.testkit.RealInfrastructure;
+import org.shanhai.testkit.SignedInReads;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 
 /**
  * The payouts service on a random port against the real broker and wire server of testkit. The
@@ -20,5 +22,6 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "shanhai.payouts.clock-enabled=false")
 @AutoConfigureWebTestClient
+@Import(SignedInReads.class)
 public @interface PayoutsServiceTest {
 }

@@ -17,8 +17,10 @@ import org.shanhai.events.projects.ProjectStatusChanged;
 import org.shanhai.events.value.CountyCode;
 import org.shanhai.events.value.ProjectId;
 import org.shanhai.testkit.EventPublisher;
+import org.shanhai.testkit.TestIssuer;
 import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
@@ -79,27 +81,33 @@ class ProjectEventConsumerIT {
     assertThat(deadLetters.awaitKey("poison", 1, Duration.ofSeconds(1)).get(0).headers())
         .containsEntry("x-original-topic", Topics.PROJECTS).containsKey("x-exception-message");
     String dlq = "shanhai.projects.v1.payouts.dlq";
-    http.get().uri("/actuator/deadletters").exchange().expectStatus().isOk().expectBody()
+    http.get().uri("/actuator/deadletters")
+        .header(HttpHeaders.AUTHORIZATION, province()).exchange().expectStatus().isOk().expectBody()
         .jsonPath("$['" + dlq + "'].letters").isEqualTo(1).jsonPath("$['" + dlq + "'].waiting").isEqualTo(1);
-    http.get().uri("/actuator/deadletters/" + dlq).exchange().expectStatus().isOk().expectBody()
+    http.get().uri("/actuator/deadletters/" + dlq)
+        .header(HttpHeaders.AUTHORIZATION, province()).exchange().expectStatus().isOk().expectBody()
         .jsonPath("$[0].key").isEqualTo("poison").jsonPath("$[0].originalTopic").isEqualTo(Topics.PROJECTS)
         .jsonPath("$[0].error").value(error -> assertThat((String) error).contains("no ce_id header"))
         .jsonPath("$[0].replayed").isEqualTo(false);
 
     // Replayed while still poison: the consumer fails on it again and the binder dead-letters it again.
-    http.post().uri("/actuator/deadletters/" + dlq).exchange().expectStatus().isOk().expectBody()
+    http.post().uri("/actuator/deadletters/" + dlq)
+        .header(HttpHeaders.AUTHORIZATION, province()).exchange().expectStatus().isOk().expectBody()
         .jsonPath("$.replayed").isEqualTo(1).jsonPath("$.toTopics['" + Topics.PROJECTS + "']").isEqualTo(1);
     assertThat(deadLetters.awaitKey("poison", 2, Duration.ofSeconds(60))).hasSize(2);
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
         metric("shanhai_events_dead_lettered_total{application=\"payouts\",group=\"payouts\"")).isEqualTo(2.0));
-    http.get().uri("/actuator/deadletters").exchange().expectStatus().isOk().expectBody()
+    http.get().uri("/actuator/deadletters")
+        .header(HttpHeaders.AUTHORIZATION, province()).exchange().expectStatus().isOk().expectBody()
         .jsonPath("$['" + dlq + "'].letters").isEqualTo(2).jsonPath("$['" + dlq + "'].waiting").isEqualTo(1);
-    http.post().uri("/actuator/deadletters/shanhai.projects.v1").exchange().expectStatus().isNotFound()
+    http.post().uri("/actuator/deadletters/shanhai.projects.v1")
+        .header(HttpHeaders.AUTHORIZATION, province()).exchange().expectStatus().isNotFound()
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON).expectBody()
         .jsonPath("$.title").isEqualTo("Not a dead-letter topic of this service");
     assertThat(deadLetters.drainFor(Duration.ofMillis(500))).as("the refused replay sent nothing")
         .filteredOn(r -> "poison".equals(r.key())).hasSize(2);
-    http.get().uri("/actuator/deadletters").exchange().expectStatus().isOk().expectBody()
+    http.get().uri("/actuator/deadletters")
+        .header(HttpHeaders.AUTHORIZATION, province()).exchange().expectStatus().isOk().expectBody()
         .jsonPath("$['" + dlq + "'].waiting").isEqualTo(1);
   }
 
@@ -119,5 +127,10 @@ class ProjectEventConsumerIT {
         .getResponseBody();
     return body.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(l.substring(
         l.lastIndexOf(' ') + 1))).sum();
+  }
+
+  /** The dead letters are the province's to see and replay. */
+  private static String province() {
+    return TestIssuer.bearer("province.admin");
   }
 }

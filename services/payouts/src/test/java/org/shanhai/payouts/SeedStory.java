@@ -15,12 +15,15 @@ import org.shanhai.events.value.CountyCode;
 import org.shanhai.events.value.Money;
 import org.shanhai.events.value.ProjectId;
 import org.shanhai.testkit.EventPublisher;
+import org.shanhai.testkit.TestIssuer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The projects service's side of the seed story, published as its events, and the payouts
- * officer's requests. Each call uses fresh ids, so tests sharing the service do not collide.
+ * The projects service's side of the seed story, published as its events, and the officers'
+ * requests (villages by their county's officer, shareholdings by the province). Each call uses
+ * fresh ids, so tests sharing the service do not collide.
  */
 final class SeedStory {
 
@@ -28,6 +31,9 @@ final class SeedStory {
   static final String CIXI = "330282";
   static final String QUJIANG = "330803";
   static final String YINZHOU = "330212";
+  /** Who registers a county's villages: its officer, as in the realm. */
+  private static final Map<String, String> OFFICERS = Map.of(CHANGSHAN, "officer.changshan", CIXI, "officer.cixi",
+      QUJIANG, "officer.qujiang", YINZHOU, "officer.yinzhou");
 
   private final WebTestClient http;
   private final EventPublisher publisher;
@@ -59,23 +65,27 @@ final class SeedStory {
   }
 
   private boolean knows(String project) {
-    int status = http.post().uri("/api/v1/shareholdings").header("X-User", "probe")
+    int status = http.post().uri("/api/v1/shareholdings")
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin"))
         .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("projectId", project))
         .exchange().returnResult(String.class).getStatus().value();
-    String body = http.post().uri("/api/v1/shareholdings").header("X-User", "probe")
+    String body = http.post().uri("/api/v1/shareholdings")
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin"))
         .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("projectId", project))
         .exchange().expectBody(String.class).returnResult().getResponseBody();
     return status == 422 && body != null && !body.contains("\"code\":\"unknown\"");
   }
 
   String village(String name, String county) {
-    return (String) http.post().uri("/api/v1/villages").header("X-User", "officer.changshan")
+    return (String) http.post().uri("/api/v1/villages")
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer(OFFICERS.get(county)))
         .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", name, "county", county))
         .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
   }
 
   WebTestClient.ResponseSpec shareholding(String json) {
-    return http.post().uri("/api/v1/shareholdings").header("X-User", "officer.changshan")
+    return http.post().uri("/api/v1/shareholdings")
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin"))
         .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
   }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shanhai.events.Topics;
+import org.shanhai.testkit.NoTrace;
 import org.shanhai.testkit.TestIssuer;
 import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +49,9 @@ class AccessIT {
   void aProjectOfChangshanWithCixi() {
     changshan = new Officer(http, "officer.changshan");
     project = changshan.anIndustrialEnclave();
-    noTrace = new NoTrace(database, topic, changshan, changshan.anIndustrialEnclave());
+    String marker = changshan.anIndustrialEnclave();
+    noTrace = new NoTrace(database, topic, List.of("pairings", "projects"), marker,
+        () -> changshan.update(marker, "{\"reportDate\":\"2021-06-30\"}", null).expectStatus().isCreated());
   }
 
   @Test

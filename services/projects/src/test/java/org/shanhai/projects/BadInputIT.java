@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Supplier;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -11,8 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.shanhai.events.Topics;
-import org.shanhai.testkit.TopicReader;
+import org.shanhai.testkit.NoTrace;
 import org.shanhai.testkit.TestIssuer;
+import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -121,7 +123,9 @@ class BadInputIT {
         .expectBody().jsonPath("$.errors[0].field").isEqualTo("sort");
     http.get().uri("/api/v1/projects/{id}?verbose=true", marker).exchange().expectStatus().isBadRequest();
     rejected(() -> http.post().uri("/api/v1/projects/{id}/updates?dryRun=true", project)
-        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan")).contentType(MediaType.APPLICATION_JSON)
+
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
+        .contentType(MediaType.APPLICATION_JSON)
         .bodyValue("{\"reportDate\":\"2021-07-31\"}").exchange(), 400, "dryRun");
   }
 
@@ -225,6 +229,8 @@ class BadInputIT {
   }
 
   private void rejected(Supplier<WebTestClient.ResponseSpec> request, int status, String... fields) {
-    new NoTrace(database, topic, officer, marker).refused(request, status, fields);
+    new NoTrace(database, topic, List.of("pairings", "projects"), marker,
+        () -> officer.update(marker, "{\"reportDate\":\"2021-06-30\"}", null).expectStatus().isCreated())
+        .refused(request, status, fields);
   }
 }

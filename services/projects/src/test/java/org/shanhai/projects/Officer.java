@@ -30,7 +30,9 @@ public final class Officer {
   @SuppressWarnings("unchecked")
   public String pairing(String mountain, String partner) {
     Map<String, Object> body = http.post().uri("/api/v1/pairings")
-        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin")).header("Idempotency-Key", "pairing-" + mountain + "-" + partner)
+
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin"))
+        .header("Idempotency-Key", "pairing-" + mountain + "-" + partner)
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.of("mountainCounty", mountain, "partnerCounty", partner, "since", 2011))
         .exchange().expectStatus().isCreated()
@@ -50,7 +52,8 @@ public final class Officer {
   @SuppressWarnings("unchecked")
   public String registerProject(String pairingId, String template) {
     String json = template.formatted(pairingId, UUID.randomUUID().toString().substring(0, 8));
-    Map<String, Object> body = http.post().uri("/api/v1/projects").header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer(user))
+    Map<String, Object> body = http.post().uri("/api/v1/projects")
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer(user))
         .contentType(MediaType.APPLICATION_JSON).bodyValue(json)
         .exchange().expectStatus().isCreated()
         .expectBody(Map.class).returnResult().getResponseBody();

@@ -12,8 +12,8 @@ import org.shanhai.events.Topics;
 import org.shanhai.events.projects.PairingEnded;
 import org.shanhai.events.projects.PairingRegistered;
 import org.shanhai.testkit.EventSchemas;
-import org.shanhai.testkit.TopicReader;
 import org.shanhai.testkit.TestIssuer;
+import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -58,7 +58,8 @@ class PairingLifecycleIT {
   }
 
   private WebTestClient.ResponseSpec post(String path, Map<String, Object> body) {
-    return http.post().uri(path).header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin")).contentType(MediaType.APPLICATION_JSON)
+    return http.post().uri(path)
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin")).contentType(MediaType.APPLICATION_JSON)
         .bodyValue(body).exchange();
   }
 }

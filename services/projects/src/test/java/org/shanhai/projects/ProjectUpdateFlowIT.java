@@ -14,8 +14,8 @@ import org.shanhai.events.projects.ProgressReported;
 import org.shanhai.events.projects.ProjectRegistered;
 import org.shanhai.events.projects.ProjectStatusChanged;
 import org.shanhai.testkit.EventSchemas;
-import org.shanhai.testkit.TopicReader;
 import org.shanhai.testkit.TestIssuer;
+import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -179,13 +179,15 @@ class ProjectUpdateFlowIT {
   @Test
   void ifMatchWithAStaleVersionIsRefusedAndTheCurrentOneAccepted() {
     String projectId = officer.anIndustrialEnclave();
-    http.post().uri("/api/v1/projects/{id}/updates", projectId).header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
+    http.post().uri("/api/v1/projects/{id}/updates", projectId)
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
         .header(HttpHeaders.IF_MATCH, "\"7\"").contentType(MediaType.APPLICATION_JSON)
         .bodyValue("{\"reportDate\":\"2021-06-30\",\"status\":\"SIGNED\"}")
         .exchange().expectStatus().isEqualTo(412)
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
-    http.post().uri("/api/v1/projects/{id}/updates", projectId).header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
+    http.post().uri("/api/v1/projects/{id}/updates", projectId)
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
         .header(HttpHeaders.IF_MATCH, "\"1\"").contentType(MediaType.APPLICATION_JSON)
         .bodyValue("{\"reportDate\":\"2021-06-30\",\"status\":\"SIGNED\"}")
         .exchange().expectStatus().isCreated();

@@ -9,6 +9,7 @@ import org.shanhai.payouts.projection.PairingView;
 import org.shanhai.payouts.projection.ProjectView;
 import org.shanhai.payouts.projection.Projections;
 import org.shanhai.payouts.village.VillageStore;
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.NotFound;
@@ -33,7 +34,12 @@ public class AidTransferService {
     this.clock = clock;
   }
 
-  public Mono<Written<AidTransfer>> record(ReportedTransfer r, String requestHash, String user, String key) {
+  /**
+   * Records aid committed or disbursed under a pairing (or its project): by the province, or by an
+   * officer of either county of the pairing.
+   */
+  public Mono<Written<AidTransfer>> record(ReportedTransfer r, String requestHash, Actor actor, String key) {
+    String user = actor.name();
     String id = IdempotencyKeys.idFor("aid", user, key);
     boolean projectNamed = r.projectId() != null && ProjectId.isWellFormed(r.projectId());
     Mono<Optional<PairingView>> pairing = optional(r.pairingId() == null ? Mono.empty() : projections.pairing(r.pairingId()));
@@ -45,6 +51,10 @@ public class AidTransferService {
         : store.all(new AidTransferQuery(r.pairingId(), null, projectNamed ? ProjectId.of(r.projectId()) : null, null,
             null)).collectList().map(AidTransfer.Totals::of);
     Mono<AidTransfer> insert = Mono.zip(pairing, project, villageCounty, totals).flatMap(found -> {
+      found.getT1().ifPresent(p -> actor.requireEitherSide(p.mountainCounty(), p.partnerCounty(),
+          "recording aid under this pairing"));
+      found.getT2().ifPresent(p -> actor.requireEitherSide(p.mountainCounty(), p.partnerCounty(),
+          "recording aid for this project"));
       AidTransfer transfer = AidTransfer.record(id, r, found.getT1().orElse(null), found.getT2().orElse(null),
           found.getT3().orElse(null), found.getT4(), user, clock);
       return store.insert(transfer, requestHash).thenReturn(transfer);

@@ -10,6 +10,7 @@ import org.shanhai.payouts.projection.ProjectView;
 import org.shanhai.payouts.projection.Projections;
 import org.shanhai.payouts.village.Village;
 import org.shanhai.payouts.village.VillageStore;
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.NotFound;
@@ -39,8 +40,10 @@ public class ShareholdingService {
     this.clock = clock;
   }
 
-  public Mono<Written<Shareholding>> register(ShareholdingRegistration request, String requestHash, String user,
+  /** Registers villages' shareholding in a project: by the province, or by an officer of either county of its pairing. */
+  public Mono<Written<Shareholding>> register(ShareholdingRegistration request, String requestHash, Actor actor,
       String key) {
+    String user = actor.name();
     String id = IdempotencyKeys.idFor("shareholding", user, key);
     Mono<Map<String, Shareholding.KnownVillage>> known = villages
         .findAll(request.holder() == null ? java.util.List.of() : request.holder().named())
@@ -49,6 +52,8 @@ public class ShareholdingService {
         ? Mono.just(Optional.empty())
         : projections.project(ProjectId.of(request.projectId())).map(Optional::of).defaultIfEmpty(Optional.empty());
     Mono<Shareholding> insert = Mono.zip(project, known).flatMap(found -> {
+      found.getT1().ifPresent(p -> actor.requireEitherSide(p.mountainCounty(), p.partnerCounty(),
+          "registering a shareholding in this project"));
       Shareholding.Changed registered = Shareholding.register(id, request, found.getT1().orElse(null),
           found.getT2(), policy, user, clock);
       return store.insert(registered, requestHash).thenReturn(registered.shareholding());
@@ -84,10 +89,13 @@ public class ShareholdingService {
   }
 
   /** Records a payment; the same Idempotency-Key and body answer the first recording again. */
-  public Mono<Written<PayoutLine>> disburse(String payoutId, Payment payment, String requestHash, String user,
+  public Mono<Written<PayoutLine>> disburse(String payoutId, Payment payment, String requestHash, Actor actor,
       String key) {
+    String user = actor.name();
     String disbursementId = IdempotencyKeys.idFor("disbursement\n" + payoutId, user, key);
     return CompareAndSet.retry(payout(payoutId).flatMap(line -> {
+      actor.requireEitherSide(line.shareholding().mountainCounty(), line.shareholding().partnerCounty(),
+          "recording a payment of this payout");
       Optional<Payout.Disbursement> earlier = line.payout().disbursements().stream()
           .filter(d -> d.id().equals(disbursementId)).findFirst();
       if (earlier.isPresent()) {

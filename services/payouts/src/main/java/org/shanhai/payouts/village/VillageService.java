@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.shanhai.events.value.CountyCode;
 import org.shanhai.events.value.Money;
 import org.shanhai.payouts.projection.Projections;
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.InvalidInput;
@@ -32,10 +33,13 @@ public class VillageService {
     this.clock = clock;
   }
 
-  public Mono<Written<Village>> register(VillageRegistration request, String requestHash, String user, String key) {
+  /** Registers a village of a mountain county: by the province, or by that county's officer. */
+  public Mono<Written<Village>> register(VillageRegistration request, String requestHash, Actor actor, String key) {
+    String user = actor.name();
     String id = IdempotencyKeys.idFor("village", user, key);
     Mono<Village> insert = Mono.defer(() -> {
       Village village = Village.register(id, request, user, clock);
+      actor.requireCounty(village.county(), "registering a village");
       return projections.isMountainCounty(village.county()).flatMap(known -> known
           ? store.insert(village, requestHash).thenReturn(village)
           : Mono.error(new InvalidInput("county", "not-a-mountain-county", village.county()
@@ -53,9 +57,10 @@ public class VillageService {
   }
 
   /** Reports a year's income; a concurrent change to the same village is decided again on its fresh state. */
-  public Mono<Village.Reported> report(String villageId, ReportedIncome request, String user) {
+  public Mono<Village.Reported> report(String villageId, ReportedIncome request, Actor actor) {
     return CompareAndSet.retry(find(villageId).flatMap(village -> {
-      Village.Reported reported = village.report(request, weakVillageThreshold, user, clock);
+      actor.requireCounty(village.county(), "reporting this village's income");
+      Village.Reported reported = village.report(request, weakVillageThreshold, actor.name(), clock);
       return store.apply(village.sequence(), reported).filter(applied -> applied).map(applied -> reported);
     }), "village " + villageId);
   }

@@ -59,7 +59,7 @@ class AidTransferController {
       description = "Disbursing beyond what was committed is accepted with a warning.")
   Mono<ResponseEntity<TransferResponse>> record(@RequestBody RecordTransferRequest body, Actor actor,
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
-    return transfers.record(body.toCommand(), context.fingerprint(body), actor.name(), key)
+    return transfers.record(body.toCommand(), context.fingerprint(body), actor, key)
         .map(written -> RequestContext.created("/api/v1/aid-transfers/" + written.value().id(), written.replayed())
             .body(TransferResponse.of(written.value())));
   }

@@ -88,7 +88,7 @@ class PayoutController {
       description = "Partial payments are fine; paying more than is outstanding, or a paid payout, is not.")
   Mono<ResponseEntity<PayoutResponse>> disburse(@PathVariable String id, @RequestBody PaymentRequest body,
       Actor actor, @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
-    return shareholdings.disburse(id, body.toCommand(), context.fingerprint(body), actor.name(), key)
+    return shareholdings.disburse(id, body.toCommand(), context.fingerprint(body), actor, key)
         .map(written -> RequestContext.created("/api/v1/payouts/" + id, written.replayed())
             .body(PayoutResponse.of(written.value())));
   }

@@ -65,7 +65,7 @@ class ShareholdingController {
   @Operation(summary = "Register village collectives' stake in an enclave or park, scheduling its payouts")
   Mono<ResponseEntity<ShareholdingResponse>> register(@RequestBody RegisterShareholdingRequest body, Actor actor,
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
-    return shareholdings.register(body.toCommand(), context.fingerprint(body), actor.name(), key)
+    return shareholdings.register(body.toCommand(), context.fingerprint(body), actor, key)
         .map(written -> RequestContext.created("/api/v1/shareholdings/" + written.value().id(), written.replayed())
             .body(ShareholdingResponse.of(written.value())));
   }

@@ -57,7 +57,7 @@ class VillageController {
   @Operation(summary = "Register a village collective of a mountain county")
   Mono<ResponseEntity<VillageResponse>> register(@RequestBody RegisterVillageRequest body, Actor actor,
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
-    return villages.register(body.toCommand(), context.fingerprint(body), actor.name(), key)
+    return villages.register(body.toCommand(), context.fingerprint(body), actor, key)
         .map(written -> RequestContext.created("/api/v1/villages/" + written.value().id(), written.replayed())
             .body(VillageResponse.of(written.value())));
   }
@@ -81,7 +81,7 @@ class VillageController {
           + "is weak that year (集体经济薄弱村).")
   Mono<ResponseEntity<VillageResponse>> report(@PathVariable String id, @RequestBody ReportIncomeRequest body,
       Actor actor) {
-    return villages.report(id, body.toCommand(), actor.name())
+    return villages.report(id, body.toCommand(), actor)
         .map(r -> ResponseEntity.status(HttpStatus.CREATED).body(VillageResponse.of(r.village())));
   }
 }
