@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.shanhai.testkit.RealInfrastructure;
+import org.shanhai.testkit.SignedInReads;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
@@ -27,6 +28,6 @@ import org.springframework.context.annotation.Import;
     "shanhai.alerts.delivery.max-attempts=4",
     "shanhai.alerts.delivery.response-timeout=PT2S"})
 @AutoConfigureWebTestClient
-@Import(TestClock.Configuration.class)
+@Import({TestClock.Configuration.class, SignedInReads.class})
 public @interface AlertsServiceTest {
 }

@@ -92,15 +92,16 @@ class AccessIT {
   @Test
   void theDeadLettersAreTheProvinces() {
     http.get().uri("/actuator/deadletters")
-        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan")).exchange().expectStatus().isForbidden();
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan")).exchange()
+        .expectStatus().isForbidden();
     http.get().uri("/actuator/deadletters").header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin"))
         .exchange().expectStatus().isOk();
   }
 
   private String shareholding() {
     return """
-        {"projectId":"%s","holder":{"name":"常山聚宝村","villageCount":1,"villageIds":["%s"]},"capital":"1000000.00",
-         "returnType":"FIXED","fixedAnnualAmount":"100000.00","payoutMonthDay":"12-31","firstPayoutYear":2020,
+        {"projectId":"%s","holder":{"name":"常山聚宝村","villageCount":1,"villageIds":["%s"]},
+         "capital":"1000000.00","returnType":"FIXED","fixedAnnualAmount":"100000.00","payoutMonthDay":"12-31","firstPayoutYear":2020,
          "lastPayoutYear":2020}""".formatted(cixi.project(), village);
   }
 
