@@ -101,8 +101,8 @@ class AccessIT {
   private String shareholding() {
     return """
         {"projectId":"%s","holder":{"name":"常山聚宝村","villageCount":1,"villageIds":["%s"]},
-         "capital":"1000000.00","returnType":"FIXED","fixedAnnualAmount":"100000.00","payoutMonthDay":"12-31","firstPayoutYear":2020,
-         "lastPayoutYear":2020}""".formatted(cixi.project(), village);
+         "capital":"1000000.00","returnType":"FIXED","fixedAnnualAmount":"100000.00","payoutMonthDay":"12-31",
+         "firstPayoutYear":2020,"lastPayoutYear":2020}""".formatted(cixi.project(), village);
   }
 
   private WebTestClient.ResponseSpec post(String user, String path, String json) {
