@@ -17,8 +17,10 @@ import org.shanhai.alerts.alert.Evaluation;
 import org.shanhai.events.Topics;
 import org.shanhai.events.alerts.AlertEscalated;
 import org.shanhai.testkit.EventPublisher;
+import org.shanhai.testkit.TestIssuer;
 import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -79,14 +81,17 @@ class AlertLifecycleIT {
         r -> r.size() == 2);
     assertThat(received.get(1).body()).contains(AlertEscalated.TYPE);
 
-    http.post().uri("/api/v1/alerts/" + id + "/acknowledge").header("X-User", "officer.changshan")
+    http.post().uri("/api/v1/alerts/" + id + "/acknowledge")
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
         .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"note\":\"已联系园区\"}").exchange()
         .expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED")
         .jsonPath("$.acknowledgedBy").isEqualTo("officer.changshan");
-    http.post().uri("/api/v1/alerts/" + id + "/resolve").header("X-User", "officer.changshan")
+    http.post().uri("/api/v1/alerts/" + id + "/resolve")
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
         .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
         .expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("note");
-    http.post().uri("/api/v1/alerts/" + id + "/resolve").header("X-User", "officer.changshan")
+    http.post().uri("/api/v1/alerts/" + id + "/resolve")
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
         .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"note\":\"复工计划已报\"}").exchange()
         .expectStatus().isOk().expectBody().jsonPath("$.resolution").isEqualTo("MANUAL");
 
@@ -95,7 +100,8 @@ class AlertLifecycleIT {
     evaluation.all().block();
     assertThat(officer.alertsOf(facts.project)).singleElement().satisfies(a -> assertThat(a.get("state"))
         .isEqualTo("RESOLVED"));
-    http.post().uri("/api/v1/alerts/" + id + "/acknowledge").header("X-User", "officer.changshan").exchange()
+    http.post().uri("/api/v1/alerts/" + id + "/acknowledge")
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan")).exchange()
         .expectStatus().isEqualTo(409);
   }
 
@@ -108,18 +114,22 @@ class AlertLifecycleIT {
 
     String etag = http.get().uri("/api/v1/rules/project-suspended").exchange().expectStatus().isOk()
         .returnResult(String.class).getResponseHeaders().getETag();
-    http.put().uri("/api/v1/rules/project-suspended").header("X-User", "admin").header("If-Match", "\"999\"")
+    http.put().uri("/api/v1/rules/project-suspended")
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin")).header("If-Match", "\"999\"")
         .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"enabled\":false}").exchange()
         .expectStatus().isEqualTo(412);
-    http.put().uri("/api/v1/rules/project-suspended").header("X-User", "admin")
+    http.put().uri("/api/v1/rules/project-suspended")
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin"))
         .contentType(MediaType.APPLICATION_JSON).bodyValue("""
             {"severity":"LOUD"}""").exchange()
         .expectStatus().isEqualTo(400).expectBody().jsonPath("$.errors[0].field").isEqualTo("severity");
-    http.put().uri("/api/v1/rules/project-suspended").header("X-User", "admin")
+    http.put().uri("/api/v1/rules/project-suspended")
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin"))
         .contentType(MediaType.APPLICATION_JSON).bodyValue("""
             {"for":"P90D","params":{"days":"3"}}""").exchange()
         .expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors.length()").isEqualTo(2);
-    http.put().uri("/api/v1/rules/project-suspended").header("X-User", "admin").header("If-Match", etag)
+    http.put().uri("/api/v1/rules/project-suspended")
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin")).header("If-Match", etag)
         .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"enabled\":false}").exchange()
         .expectStatus().isOk().expectBody().jsonPath("$.enabled").isEqualTo(false);
 
@@ -157,17 +167,23 @@ class AlertLifecycleIT {
     facts.registerAndSuspend(clock.instant());
 
     await().atMost(Duration.ofSeconds(15)).until(() -> "DISABLED".equals(http.get()
-        .uri("/api/v1/subscriptions/" + subscription).exchange().expectBody(Map.class).returnResult()
+        .uri("/api/v1/subscriptions/" + subscription)
+
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan")).exchange().expectBody(Map.class)
+        .returnResult()
         .getResponseBody().get("status")));
     assertThat(officer.deliveries(subscription)).singleElement().satisfies(d -> assertThat(d.get("status"))
         .isEqualTo("FAILED"));
     String since = clock.instant().minus(Duration.ofHours(1)).toString();
-    http.post().uri("/api/v1/subscriptions/" + subscription + "/recover?since=" + since).header("X-User", "o")
+    http.post().uri("/api/v1/subscriptions/" + subscription + "/recover?since=" + since)
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
         .exchange().expectStatus().isEqualTo(422);
 
-    http.post().uri("/api/v1/subscriptions/" + subscription + "/enable").header("X-User", "o").exchange()
+    http.post().uri("/api/v1/subscriptions/" + subscription + "/enable")
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan")).exchange()
         .expectStatus().isOk();
-    http.post().uri("/api/v1/subscriptions/" + subscription + "/recover?since=" + since).header("X-User", "o")
+    http.post().uri("/api/v1/subscriptions/" + subscription + "/recover?since=" + since)
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
         .exchange().expectStatus().isOk().expectBody().jsonPath("$.recovered").isEqualTo(1);
     List<WebhookReceiver.Received> received = await().atMost(Duration.ofSeconds(10)).until(receiver::received,
         r -> r.size() == 2);
@@ -189,7 +205,8 @@ class AlertLifecycleIT {
     assertThat(deadLetters.awaitKey("poison", 1, Duration.ofSeconds(60)).get(0).body())
         .isEqualTo("this is not a CloudEvent");
     // Each consumer group's dead letters can be listed and replayed (docs/operations.md; replay is tested in payouts).
-    http.get().uri("/actuator/deadletters").exchange().expectStatus().isOk().expectBody()
+    http.get().uri("/actuator/deadletters").header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin"))
+        .exchange().expectStatus().isOk().expectBody()
         .jsonPath("$['shanhai.projects.v1.alerts.dlq'].letters").isEqualTo(1)
         .jsonPath("$['shanhai.payouts.v1.alerts.dlq']").exists()
         .jsonPath("$['shanhai.alerts.v1.alerts-delivery.dlq']").exists();
@@ -221,7 +238,8 @@ class AlertLifecycleIT {
   }
 
   private void putRule(String id, String json) {
-    http.put().uri("/api/v1/rules/" + id).header("X-User", "admin").contentType(MediaType.APPLICATION_JSON)
+    http.put().uri("/api/v1/rules/" + id)
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin")).contentType(MediaType.APPLICATION_JSON)
         .bodyValue(json).exchange().expectStatus().isOk();
   }
 }

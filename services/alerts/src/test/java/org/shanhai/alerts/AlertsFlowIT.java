@@ -28,8 +28,10 @@ import org.shanhai.events.alerts.AlertFired;
 import org.shanhai.events.alerts.AlertResolved;
 import org.shanhai.testkit.EventPublisher;
 import org.shanhai.testkit.EventSchemas;
+import org.shanhai.testkit.TestIssuer;
 import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
@@ -155,7 +157,8 @@ class AlertsFlowIT {
   void aSilencedAlertFiresButIsNotDelivered() throws Exception {
     Facts facts = new Facts(publisher);
     Officer officer = new Officer(http);
-    http.post().uri("/api/v1/silences").header("X-User", "officer.changshan").contentType(MediaType.APPLICATION_JSON)
+    http.post().uri("/api/v1/silences")
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin")).contentType(MediaType.APPLICATION_JSON)
         .bodyValue("""
             {"matchers":{"project":["%s"]},"endsAt":"%s","comment":"停工整改，已知"}"""
             .formatted(facts.project, clock.instant().plus(Duration.ofHours(1))))

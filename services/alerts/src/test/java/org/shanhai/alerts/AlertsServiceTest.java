@@ -23,6 +23,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "shanhai.alerts.clock-enabled=false",
     "shanhai.alerts.webhooks.allowed-hosts=127.0.0.0/8",
+    "shanhai.alerts.webhooks.secret-key=tests-only-key-for-the-signing-secrets",
+    "shanhai.alerts.webhooks.secret-salt=746573742d73616c74",
     "shanhai.alerts.delivery.poll-interval=PT0.05S",
     "shanhai.alerts.delivery.first-retry=PT0.2S",
     "shanhai.alerts.delivery.max-attempts=4",

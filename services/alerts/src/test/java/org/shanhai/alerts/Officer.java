@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.shanhai.testkit.TestIssuer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -29,7 +31,8 @@ final class Officer {
 
   @SuppressWarnings("unchecked")
   String subscribe(String json) {
-    return (String) http.post().uri("/api/v1/subscriptions").header("X-User", "officer.changshan")
+    return (String) http.post().uri("/api/v1/subscriptions")
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
         .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange().expectStatus().isCreated()
         .expectBody(Map.class).returnResult().getResponseBody().get("id");
   }
@@ -51,6 +54,8 @@ final class Officer {
   @SuppressWarnings("unchecked")
   List<Map<String, Object>> deliveries(String subscription) {
     return (List<Map<String, Object>>) http.get().uri("/api/v1/subscriptions/" + subscription + "/deliveries")
-        .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("items");
+
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan")).exchange().expectStatus().isOk()
+        .expectBody(Map.class).returnResult().getResponseBody().get("items");
   }
 }

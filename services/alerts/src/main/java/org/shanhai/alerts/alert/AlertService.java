@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.shanhai.alerts.rule.Check;
 import org.shanhai.alerts.rule.RuleBook;
 import org.shanhai.alerts.rule.RuleConfig;
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.NotFound;
@@ -77,16 +78,20 @@ public class AlertService {
     return write.filter(done -> done);
   }
 
-  public Mono<Alert> acknowledge(String id, String user, String note) {
-    return officerChange(id, alert -> alert.acknowledge(user, note, clock.instant()));
+  public Mono<Alert> acknowledge(String id, Actor actor, String note) {
+    return officerChange(id, actor, "acknowledging this alert",
+        alert -> alert.acknowledge(actor.name(), note, clock.instant()));
   }
 
-  public Mono<Alert> resolve(String id, String user, String note) {
-    return officerChange(id, alert -> alert.resolve(user, note, clock.instant()));
+  public Mono<Alert> resolve(String id, Actor actor, String note) {
+    return officerChange(id, actor, "resolving this alert",
+        alert -> alert.resolve(actor.name(), note, clock.instant()));
   }
 
-  private Mono<Alert> officerChange(String id, Function<Alert, Alert.Changed> change) {
+  /** A change by an officer of a county the alert is labelled with (either side), or by the province. */
+  private Mono<Alert> officerChange(String id, Actor actor, String what, Function<Alert, Alert.Changed> change) {
     return CompareAndSet.retry(find(id).flatMap(alert -> {
+      actor.requireEitherSide(alert.subject().county(), alert.subject().partner(), what);
       Alert.Changed changed = change.apply(alert);
       if (changed.alert() == alert) {
         return Mono.just(alert);

@@ -8,7 +8,10 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -44,7 +47,15 @@ public record AlertsProperties(
       @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0") double jitter) {
   }
 
-  /** @param allowedHosts host names or CIDR ranges a webhook may use although they are private or loopback */
-  public record Webhooks(@DefaultValue List<String> allowedHosts) {
+  /**
+   * @param allowedHosts host names or CIDR ranges a webhook may use although they are private or loopback
+   * @param secretKey the key the signing secrets are encrypted with at rest (AES-256-GCM, the key derived
+   *     with PBKDF2 from this and {@code secretSalt}); keep it in the deployment's secrets, never in the image
+   * @param secretSalt hex, 16 characters or more
+   */
+  public record Webhooks(@DefaultValue List<String> allowedHosts,
+      @NotBlank(message = "set shanhai.alerts.webhooks.secret-key (SHANHAI_ALERTS_WEBHOOKS_SECRET_KEY): the key "
+          + "webhook signing secrets are encrypted with") @Size(min = 32) String secretKey,
+      @NotBlank @Pattern(regexp = "([0-9a-fA-F]{2}){8,}") String secretSalt) {
   }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.shanhai.alerts.subscription.SubscriptionService;
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.InvalidInput;
@@ -22,8 +23,8 @@ public class DeliveryService {
     this.clock = clock;
   }
 
-  public Mono<Page<Delivery>> of(String subscriptionId, Delivery.Status status, PageRequest page) {
-    return subscriptions.find(subscriptionId)
+  public Mono<Page<Delivery>> of(String subscriptionId, Delivery.Status status, Actor reader, PageRequest page) {
+    return subscriptions.find(subscriptionId, reader)
         .flatMap(s -> deliveries.ofSubscription(s.id(), status, page));
   }
 
@@ -32,13 +33,15 @@ public class DeliveryService {
    * failed since {@code since}; returns how many. The subscription must be active (enable it first
    * after a 410).
    */
-  public Mono<Long> recover(String subscriptionId, Instant since) {
+  public Mono<Long> recover(String subscriptionId, Instant since, Actor actor) {
     Instant now = clock.instant();
     if (since.isAfter(now)) {
       return Mono.error(new InvalidInput("since", "in-the-future", "since must not be in the future"));
     }
-    return subscriptions.find(subscriptionId).flatMap(s -> s.isActive() ? deliveries.recover(s.id(), since, now)
-        : Mono.error(new InvalidInput("subscription", "not-active", "subscription " + s.id() + " is " + s.status()
-            + (s.statusReason() == null ? "" : " (" + s.statusReason() + ")") + "; enable it before recovering")));
+    return subscriptions.find(subscriptionId)
+        .doOnNext(s -> actor.requireOwner(s.createdBy(), "subscription " + subscriptionId + " (recovering it)"))
+        .flatMap(s -> s.isActive() ? deliveries.recover(s.id(), since, now)
+            : Mono.error(new InvalidInput("subscription", "not-active", "subscription " + s.id() + " is " + s.status()
+                + (s.statusReason() == null ? "" : " (" + s.statusReason() + ")") + "; enable it before recovering")));
   }
 }

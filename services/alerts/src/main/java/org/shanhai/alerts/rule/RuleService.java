@@ -2,6 +2,7 @@ package org.shanhai.alerts.rule;
 
 import java.time.Clock;
 
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.validation.Conflict;
 import org.shanhai.web.validation.NotFound;
 import org.shanhai.web.write.CompareAndSet;
@@ -31,7 +32,9 @@ public class RuleService {
    * Applies {@code change}; with {@code ifMatch} only if the rule is still at that version (412
    * otherwise). Without it, a change made meanwhile by someone else is kept and this one applied on top.
    */
-  public Mono<RuleConfig> change(String id, RuleConfig.Change change, String user, Long ifMatch) {
+  public Mono<RuleConfig> change(String id, RuleConfig.Change change, Actor actor, Long ifMatch) {
+    actor.requireProvince("changing a rule");
+    String user = actor.name();
     return CompareAndSet.retry(get(id).flatMap(current -> {
       if (ifMatch != null && ifMatch != current.version()) {
         return Mono.error(new Conflict(Conflict.Kind.PRECONDITION_FAILED,

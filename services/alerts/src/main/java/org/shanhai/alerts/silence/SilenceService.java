@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.shanhai.events.alerts.Alert;
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.NotFound;
@@ -24,7 +25,9 @@ public class SilenceService {
     this.clock = clock;
   }
 
-  public Mono<Written<Silence>> create(Silence.Order order, String requestHash, String user, String key) {
+  public Mono<Written<Silence>> create(Silence.Order order, String requestHash, Actor actor, String key) {
+    actor.requireProvince("silencing alerts");
+    String user = actor.name();
     String id = IdempotencyKeys.idFor("silence", user, key);
     Mono<Silence> insert = Mono.defer(() -> {
       Silence silence = Silence.create(id, order, user, clock.instant());
@@ -42,7 +45,8 @@ public class SilenceService {
   }
 
   /** Expires the silence now; expiring it again changes nothing (a DELETE). */
-  public Mono<Silence> expire(String id) {
+  public Mono<Silence> expire(String id, Actor actor) {
+    actor.requireProvince("expiring a silence");
     return find(id).flatMap(silence -> {
       Silence expired = silence.expired(clock.instant());
       return expired == silence ? Mono.just(silence) : store.end(expired).thenReturn(expired);

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 
 import org.shanhai.alerts.matcher.Matchers;
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.validation.Conflict;
 import org.shanhai.web.validation.Violations;
 
@@ -122,6 +123,12 @@ public record Subscription(
     v.throwIfAny();
     return new Created(new Subscription(id, r.name().strip(), matchers,
         r.sendResolved() == null || r.sendResolved(), window, channel, Status.ACTIVE, null, user, now, 1), generated);
+  }
+
+  /** This subscription as an officer may have it: matching only alerts of their counties. */
+  Subscription confinedTo(Actor officer) {
+    return new Subscription(id, name, matchers.confinedTo(officer), sendResolved, groupWindow, channel, status,
+        statusReason, createdBy, createdAt, version);
   }
 
   /** A new secret signs from now on; the ones before keep signing for {@code previousValidFor}, so receivers can switch. */

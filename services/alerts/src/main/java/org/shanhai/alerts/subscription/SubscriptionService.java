@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.shanhai.web.access.Actor;
+import org.shanhai.web.access.Forbidden;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.NotFound;
@@ -29,8 +31,13 @@ public class SubscriptionService {
     this.clock = clock;
   }
 
-  public Mono<Written<Subscription.Created>> create(Subscription.Order order, String requestHash, String user,
+  /**
+   * Subscribes {@code actor}: the province to anything; an officer to alerts of their own counties
+   * only ({@link org.shanhai.alerts.matcher.Matchers#confinedTo}).
+   */
+  public Mono<Written<Subscription.Created>> create(Subscription.Order order, String requestHash, Actor actor,
       String key) {
+    String user = actor.name();
     String id = IdempotencyKeys.idFor("subscription", user, key);
     String url = order.channel() == null ? null : order.channel().url();
     // The URL policy resolves the host: a blocking call, kept off the event loop.
@@ -39,11 +46,23 @@ public class SubscriptionService {
         .flatMap(refusal -> {
           Subscription.Created created = Subscription.create(id, order, refusal.isEmpty() ? null : refusal, user,
               clock.instant());
+          if (!actor.isProvince()) {
+            created = new Subscription.Created(created.subscription().confinedTo(actor), created.generatedSecret());
+          }
           return store.insert(created.subscription(), requestHash).thenReturn(created);
         });
     // A replay shows the subscription, not its secret again: that was shown once.
     return IdempotentCreate.create(insert, () -> store.find(id).map(stored -> new Stored<>(
         new Subscription.Created(stored.value(), null), stored.requestHash())), requestHash, "a different subscription");
+  }
+
+  /** A subscription as {@code reader} may see it: their own, or any for the province. */
+  public Mono<Subscription> find(String id, Actor reader) {
+    return find(id).doOnNext(s -> {
+      if (!reader.mayRead(s.createdBy())) {
+        throw new Forbidden("owner", "subscription " + id + " is " + s.createdBy() + "'s");
+      }
+    });
   }
 
   public Mono<Subscription> find(String id) {
@@ -52,8 +71,9 @@ public class SubscriptionService {
         .switchIfEmpty(Mono.error(() -> new NotFound("subscription", id)));
   }
 
-  public Mono<Page<Subscription>> list(PageRequest page) {
-    return store.list(page);
+  /** The subscriptions {@code reader} may see: their own, or all for the province. */
+  public Mono<Page<Subscription>> list(Actor reader, PageRequest page) {
+    return store.list(reader.isProvince() ? null : reader.name(), page);
   }
 
   public Flux<Subscription> activeWebhooks() {
@@ -61,19 +81,24 @@ public class SubscriptionService {
   }
 
   /** A new secret signs from now on; the generated one, if any, is shown this once. */
-  public Mono<Subscription.Created> rotate(String id, Subscription.Rotation rotation) {
-    return CompareAndSet.retry(find(id).flatMap(current -> {
+  public Mono<Subscription.Created> rotate(String id, Subscription.Rotation rotation, Actor actor) {
+    return CompareAndSet.retry(owned(id, actor, "rotating its secret").flatMap(current -> {
       Subscription.Created rotated = current.rotate(rotation, clock.instant());
       return store.apply(current.version(), rotated.subscription()).filter(applied -> applied).map(applied -> rotated);
     }), "subscription " + id);
   }
 
-  public Mono<Subscription> enable(String id) {
-    return change(id, Subscription::enabled);
+  public Mono<Subscription> enable(String id, Actor actor) {
+    return owned(id, actor, "enabling it").then(change(id, Subscription::enabled));
   }
 
-  public Mono<Void> delete(String id) {
-    return change(id, Subscription::deleted).then();
+  public Mono<Void> delete(String id, Actor actor) {
+    return owned(id, actor, "deleting it").then(change(id, Subscription::deleted)).then();
+  }
+
+  /** The subscription, if {@code actor} may change it: their own, or any for the province. */
+  private Mono<Subscription> owned(String id, Actor actor, String what) {
+    return find(id).doOnNext(s -> actor.requireOwner(s.createdBy(), "subscription " + id + " (" + what + ")"));
   }
 
   /** Turns a subscription off because its receiver said 410 Gone; a no-op when it is already off. */

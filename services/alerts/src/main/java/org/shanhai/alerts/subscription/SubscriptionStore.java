@@ -18,8 +18,8 @@ public interface SubscriptionStore {
 
   Mono<Stored<Subscription>> find(String id);
 
-  /** A page of the subscriptions not deleted, oldest first. */
-  Mono<Page<Subscription>> list(PageRequest page);
+  /** A page of the subscriptions not deleted, oldest first: all of them, or those {@code owner} made. */
+  Mono<Page<Subscription>> list(String owner, PageRequest page);
 
   /** The active webhook subscriptions: those an alert event may be delivered to. */
   Flux<Subscription> activeWebhooks();

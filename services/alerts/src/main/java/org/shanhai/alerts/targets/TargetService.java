@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.shanhai.web.access.Actor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,9 +21,10 @@ public class TargetService {
   }
 
   /** Sets a target; setting it again replaces it (a PUT: idempotent by nature). */
-  public Mono<Target> set(Target.Scope scope, String key, int year, BigDecimal investment, String user) {
+  public Mono<Target> set(Target.Scope scope, String key, int year, BigDecimal investment, Actor actor) {
     return Mono.defer(() -> {
-      Target target = Target.set(scope, key, year, investment, user, clock.instant());
+      actor.requireProvince("setting an investment target");
+      Target target = Target.set(scope, key, year, investment, actor.name(), clock.instant());
       return store.put(target).thenReturn(target);
     });
   }

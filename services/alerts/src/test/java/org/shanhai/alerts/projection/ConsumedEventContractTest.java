@@ -87,7 +87,7 @@ class ConsumedEventContractTest {
     AlertEvent event = (AlertEvent) read(type);
 
     assertThat(Matchers.ANY.matches(event.alert())).isTrue();
-    assertThat(new Matchers(List.of("330822"), List.of(), List.of(), List.of(),
+    assertThat(new Matchers(List.of("330822"), List.of(), List.of(), List.of(), List.of(),
         List.of(), List.of("project-suspended"), null).matches(event.alert())).isTrue();
   }
 

@@ -22,7 +22,7 @@ class SubscriptionTest {
 
   private static Subscription.Order webhook(String secret, Duration window) {
     return new Subscription.Order("常山县发改局",
-        new Matchers.Selection(List.of("330822"), null, null, null, null, null, Severity.WARNING), null, window,
+        new Matchers.Selection(List.of("330822"), null, null, null, null, null, null, Severity.WARNING), null, window,
         new Subscription.ChannelOrder(Subscription.ChannelType.WEBHOOK, "https://hooks.example/shanhai", secret));
   }
 

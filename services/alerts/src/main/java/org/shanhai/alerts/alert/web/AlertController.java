@@ -82,7 +82,7 @@ class AlertController {
   @Operation(summary = "Acknowledge a firing alert: somebody takes it on, and it no longer escalates")
   Mono<ResponseEntity<AlertResponse>> acknowledge(@PathVariable String id,
       @RequestBody(required = false) NoteRequest body, Actor actor) {
-    return alerts.acknowledge(id, actor.name(), body == null ? null : body.note())
+    return alerts.acknowledge(id, actor, body == null ? null : body.note())
         .map(a -> ResponseEntity.ok(AlertResponse.of(a)));
   }
 
@@ -91,6 +91,7 @@ class AlertController {
       + "has cleared once.")
   Mono<ResponseEntity<AlertResponse>> resolve(@PathVariable String id, @RequestBody(required = false) NoteRequest body,
       Actor actor) {
-    return alerts.resolve(id, actor.name(), body == null ? null : body.note()).map(a -> ResponseEntity.ok(AlertResponse.of(a)));
+    return alerts.resolve(id, actor, body == null ? null : body.note())
+        .map(a -> ResponseEntity.ok(AlertResponse.of(a)));
   }
 }

@@ -61,8 +61,8 @@ class DeliveryController {
   @GetMapping("/deliveries")
   @Operation(summary = "List a subscription's deliveries with every attempt, newest first")
   Mono<Page<DeliveryResponse>> deliveries(@PathVariable String id,
-      @RequestParam(required = false) Delivery.Status status, PageRequest page) {
-    return deliveries.of(id, status, page).map(p -> p.map(d -> DeliveryResponse.of(d, json)));
+      @RequestParam(required = false) Delivery.Status status, PageRequest page, Actor actor) {
+    return deliveries.of(id, status, actor, page).map(p -> p.map(d -> DeliveryResponse.of(d, json)));
   }
 
   @PostMapping("/recover")
@@ -78,6 +78,6 @@ class DeliveryController {
       }
     }
     RequestContext.rejectQueryIfAny(violations);
-    return deliveries.recover(id, from).map(RecoverResponse::new);
+    return deliveries.recover(id, from, actor).map(RecoverResponse::new);
   }
 }

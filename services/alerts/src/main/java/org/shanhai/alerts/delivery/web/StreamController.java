@@ -11,6 +11,7 @@ import org.shanhai.alerts.subscription.Subscription;
 import org.shanhai.alerts.subscription.SubscriptionService;
 import org.shanhai.web.BadRequest;
 import org.shanhai.web.RequestContext;
+import org.shanhai.web.access.Actor;
 import org.shanhai.web.validation.Violation;
 import org.shanhai.web.validation.Violations;
 import org.springframework.http.MediaType;
@@ -41,21 +42,22 @@ class StreamController {
   @Operation(summary = "Alert events as Server-Sent Events, filtered like subscriptions",
       description = "Each event's id is a stream position: reconnecting with it as Last-Event-ID resumes exactly there.")
   Flux<ServerSentEvent<String>> stream(@RequestParam(required = false) List<String> county,
-      @RequestParam(required = false) List<String> partner, @RequestParam(required = false) List<String> pairing,
+      @RequestParam(required = false) List<String> partner, @RequestParam(required = false) List<String> anyCounty,
+      @RequestParam(required = false) List<String> pairing,
       @RequestParam(required = false) List<String> project, @RequestParam(required = false) List<String> kind,
       @RequestParam(required = false) List<String> rule, @RequestParam(required = false) Severity minSeverity,
       @RequestParam(required = false) String subscription,
-      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, Actor actor) {
     Map<Integer, Long> from = AlertStream.position(lastEventId);
     Violations v = new Violations();
     RequestContext.id("subscription", subscription, v);
-    Matchers matchers = Matchers.of(new Matchers.Selection(county, partner, pairing, project, kind, rule, minSeverity),
-        "", v);
+    Matchers matchers = Matchers.of(new Matchers.Selection(county, partner, anyCounty, pairing, project, kind, rule,
+        minSeverity), "", v);
     RequestContext.rejectQueryIfAny(v);
     if (subscription == null) {
       return stream.stream(matchers, from);
     }
-    return subscriptions.find(subscription).flatMapMany(s -> s.channel().type() == Subscription.ChannelType.SSE
+    return subscriptions.find(subscription, actor).flatMapMany(s -> s.channel().type() == Subscription.ChannelType.SSE
         ? stream.stream(s.matchers(), from)
         : Flux.error(new BadRequest(List.of(new Violation("subscription", "not-sse",
             "subscription " + s.id() + " delivers by webhook, not Server-Sent Events")))));

@@ -67,7 +67,7 @@ class RuleController {
   Mono<ResponseEntity<RuleResponse>> change(@PathVariable String id, @RequestBody ChangeRuleRequest body, Actor actor,
       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
     Long version = context.ifMatch(ifMatch);
-    return rules.change(id, body.toCommand(), actor.name(), version)
+    return rules.change(id, body.toCommand(), actor, version)
         .map(c -> ResponseEntity.ok().eTag(RequestContext.etag(c.version())).body(RuleResponse.of(c)));
   }
 }

@@ -55,7 +55,7 @@ class SilenceController {
       description = "Silenced alerts still fire and show; they are not notified.")
   Mono<ResponseEntity<SilenceResponse>> create(@RequestBody CreateSilenceRequest body, Actor actor,
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
-    return silences.create(body.toCommand(), context.fingerprint(body), actor.name(), key)
+    return silences.create(body.toCommand(), context.fingerprint(body), actor, key)
         .map(written -> RequestContext.created("/api/v1/silences/" + written.value().id(), written.replayed())
             .body(SilenceResponse.of(written.value(), clock.instant())));
   }
@@ -76,6 +76,6 @@ class SilenceController {
   @DeleteMapping("/{id}")
   @Operation(summary = "Expire a silence now", description = "It stays listed, as EXPIRED.")
   Mono<SilenceResponse> expire(@PathVariable String id, Actor actor) {
-    return silences.expire(id).map(s -> SilenceResponse.of(s, clock.instant()));
+    return silences.expire(id, actor).map(s -> SilenceResponse.of(s, clock.instant()));
   }
 }

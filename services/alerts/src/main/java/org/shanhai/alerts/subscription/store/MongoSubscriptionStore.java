@@ -21,18 +21,27 @@ import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.write.DuplicateKey;
 import org.shanhai.web.write.Stored;
+import org.springframework.security.crypto.encrypt.TextEncryptor;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Subscriptions in {@code subscriptions}, replaced whole on each change, guarded by their version. */
+/**
+ * Subscriptions in {@code subscriptions}, replaced whole on each change, guarded by their version.
+ * Webhook signing secrets are stored encrypted ({@value #ENCRYPTED}…); one stored before encryption
+ * came is read as it is and encrypted at the subscription's next change.
+ */
 @Repository
 class MongoSubscriptionStore implements SubscriptionStore {
 
-  private final MongoCollection<Document> subscriptions;
+  private static final String ENCRYPTED = "enc:v1:";
 
-  MongoSubscriptionStore(MongoDatabase database) {
+  private final MongoCollection<Document> subscriptions;
+  private final TextEncryptor secrets;
+
+  MongoSubscriptionStore(MongoDatabase database, TextEncryptor webhookSecretEncryptor) {
     this.subscriptions = database.getCollection("subscriptions");
+    this.secrets = webhookSecretEncryptor;
   }
 
   @Override
@@ -57,10 +66,11 @@ class MongoSubscriptionStore implements SubscriptionStore {
   }
 
   @Override
-  public Mono<Page<Subscription>> list(PageRequest page) {
-    Bson filter = ne("status", Subscription.Status.DELETED.name());
+  public Mono<Page<Subscription>> list(String owner, PageRequest page) {
+    Bson notDeleted = ne("status", Subscription.Status.DELETED.name());
+    Bson filter = owner == null ? notDeleted : and(notDeleted, eq("createdBy", owner));
     Mono<List<Subscription>> items = Flux.from(subscriptions.find(filter).sort(Sorts.ascending("createdAt", "_id"))
-        .skip(page.offset()).limit(page.size())).map(MongoSubscriptionStore::fromDocument).collectList();
+        .skip(page.offset()).limit(page.size())).map(this::fromDocument).collectList();
     return Mono.zip(items, Mono.from(subscriptions.countDocuments(filter)))
         .map(t -> new Page<>(t.getT1(), page.page(), page.size(), t.getT2()));
   }
@@ -69,17 +79,18 @@ class MongoSubscriptionStore implements SubscriptionStore {
   public Flux<Subscription> activeWebhooks() {
     return Flux.from(subscriptions.find(and(eq("status", Subscription.Status.ACTIVE.name()),
             eq("channel.type", Subscription.ChannelType.WEBHOOK.name())))
-        .sort(Sorts.ascending("createdAt", "_id"))).map(MongoSubscriptionStore::fromDocument);
+        .sort(Sorts.ascending("createdAt", "_id"))).map(this::fromDocument);
   }
 
-  private static Document toDocument(Subscription s) {
+  private Document toDocument(Subscription s) {
     return new Document("_id", s.id())
         .append("name", s.name())
         .append("matchers", MatcherDocuments.toDocument(s.matchers()))
         .append("sendResolved", s.sendResolved())
         .append("groupWindow", s.groupWindow().toString())
         .append("channel", new Document("type", s.channel().type().name()).append("url", s.channel().url())
-            .append("secrets", s.channel().secrets().stream().map(x -> new Document("value", x.value())
+            .append("secrets", s.channel().secrets().stream().map(x -> new Document("value",
+                    ENCRYPTED + secrets.encrypt(x.value()))
                 .append("expiresAt", Values.instant(x.expiresAt()))).toList()))
         .append("status", s.status().name())
         .append("statusReason", s.statusReason())
@@ -88,15 +99,20 @@ class MongoSubscriptionStore implements SubscriptionStore {
         .append("version", s.version());
   }
 
-  private static Subscription fromDocument(Document d) {
+  private Subscription fromDocument(Document d) {
     Document c = d.get("channel", Document.class);
     List<Subscription.Secret> secrets = c.getList("secrets", Document.class).stream()
-        .map(x -> new Subscription.Secret(x.getString("value"), Values.instant(x.getDate("expiresAt")))).toList();
+        .map(x -> new Subscription.Secret(decrypted(x.getString("value")), Values.instant(x.getDate("expiresAt"))))
+        .toList();
     return new Subscription(d.getString("_id"), d.getString("name"),
         MatcherDocuments.fromDocument(d.get("matchers", Document.class)),
         d.getBoolean("sendResolved"), Duration.parse(d.getString("groupWindow")),
         new Subscription.Channel(Subscription.ChannelType.valueOf(c.getString("type")), c.getString("url"), secrets),
         Subscription.Status.valueOf(d.getString("status")), d.getString("statusReason"), d.getString("createdBy"),
         Values.instant(d.getDate("createdAt")), ((Number) d.get("version")).longValue());
+  }
+
+  private String decrypted(String stored) {
+    return stored.startsWith(ENCRYPTED) ? secrets.decrypt(stored.substring(ENCRYPTED.length())) : stored;
   }
 }

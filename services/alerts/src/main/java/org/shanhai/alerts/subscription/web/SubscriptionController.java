@@ -66,33 +66,33 @@ class SubscriptionController {
       description = "A webhook's secret, when this service makes it up, is shown in this answer only.")
   Mono<ResponseEntity<SubscriptionResponse>> create(@RequestBody CreateSubscriptionRequest body, Actor actor,
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key) {
-    return subscriptions.create(body.toCommand(), context.fingerprint(body), actor.name(), key)
+    return subscriptions.create(body.toCommand(), context.fingerprint(body), actor, key)
         .map(written -> RequestContext.created("/api/v1/subscriptions/" + written.value().subscription().id(),
             written.replayed()).body(SubscriptionResponse.of(written.value())));
   }
 
   @GetMapping
-  @Operation(summary = "List subscriptions")
-  Mono<Page<SubscriptionResponse>> list(PageRequest page) {
-    return subscriptions.list(page).map(p -> p.map(s -> SubscriptionResponse.of(s, null)));
+  @Operation(summary = "List subscriptions: an officer's own, or all for the province")
+  Mono<Page<SubscriptionResponse>> list(PageRequest page, Actor actor) {
+    return subscriptions.list(actor, page).map(p -> p.map(s -> SubscriptionResponse.of(s, null)));
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "Fetch a subscription")
-  Mono<SubscriptionResponse> get(@PathVariable String id) {
-    return subscriptions.find(id).map(s -> SubscriptionResponse.of(s, null));
+  @Operation(summary = "Fetch a subscription (its owner's, or the province's)")
+  Mono<SubscriptionResponse> get(@PathVariable String id, Actor actor) {
+    return subscriptions.find(id, actor).map(s -> SubscriptionResponse.of(s, null));
   }
 
   @DeleteMapping("/{id}")
   @Operation(summary = "Delete a subscription")
   Mono<ResponseEntity<Void>> delete(@PathVariable String id, Actor actor) {
-    return subscriptions.delete(id).thenReturn(ResponseEntity.noContent().build());
+    return subscriptions.delete(id, actor).thenReturn(ResponseEntity.noContent().build());
   }
 
   @PostMapping("/{id}/enable")
   @Operation(summary = "Enable a subscription again, e.g. after its receiver answered 410 Gone")
   Mono<SubscriptionResponse> enable(@PathVariable String id, Actor actor) {
-    return subscriptions.enable(id).map(s -> SubscriptionResponse.of(s, null));
+    return subscriptions.enable(id, actor).map(s -> SubscriptionResponse.of(s, null));
   }
 
   @PostMapping("/{id}/secrets")
@@ -100,7 +100,7 @@ class SubscriptionController {
       description = "The old secret keeps signing too for previousValidFor (24 h by default), so receivers can switch.")
   Mono<SubscriptionResponse> rotate(@PathVariable String id, @RequestBody(required = false) RotateSecretRequest body,
       Actor actor) {
-    return subscriptions.rotate(id, body == null ? new Subscription.Rotation(null, null) : body.toCommand())
+    return subscriptions.rotate(id, body == null ? new Subscription.Rotation(null, null) : body.toCommand(), actor)
         .map(SubscriptionResponse::of);
   }
 }

@@ -61,7 +61,7 @@ class TargetController {
     }
     Integer parsedYear = year(year, v);
     RequestContext.rejectQueryIfAny(v);
-    return targets.set(wanted, key, parsedYear, body.investment(), actor.name()).map(TargetResponse::of);
+    return targets.set(wanted, key, parsedYear, body.investment(), actor).map(TargetResponse::of);
   }
 
   @GetMapping
