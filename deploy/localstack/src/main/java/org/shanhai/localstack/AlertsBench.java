@@ -63,11 +63,14 @@ final class AlertsBench {
     receiver.start();
 
     try (EmbeddedStack stack = new EmbeddedStack(Path.of(""), home, false, Ports.free(), Ports.free(), Ports.free())) {
+      Keycloak keycloak = stack.identityProvider(Ports.free());
       ServiceProcess projects = stack.service("projects", Ports.free(), Map.of(), "512m");
-      ServiceProcess alerts = stack.service("alerts", Ports.free(),
-          Map.of("shanhai.alerts.webhooks.allowed-hosts", "127.0.0.0/8"), "512m");
+      // The local profile: webhooks to loopback, and the local key for their secrets.
+      ServiceProcess alerts = stack.service("alerts", Ports.free(), Map.of("spring.profiles.active", "local"), "512m");
       projects.awaitReady(EmbeddedStack.STARTUP);
       alerts.awaitReady(EmbeddedStack.STARTUP);
+      keycloak.awaitReady(EmbeddedStack.STARTUP);
+      Bench.signIn(keycloak);
       Bench.post(alerts.baseUrl() + "/api/v1/subscriptions", """
           {"name":"bench","matchers":{"rule":["project-suspended"]},"groupWindow":"PT0S",
            "channel":{"type":"WEBHOOK","url":"http://127.0.0.1:%d/hook"}}""".formatted(

@@ -39,6 +39,8 @@ public final class Bench {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  /** Every request is the demo loader's, with a token from the stack's Keycloak, as an officer's would be. */
+  private static Tokens tokens;
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("alerts")) {
@@ -53,8 +55,11 @@ public final class Bench {
 
     try (EmbeddedStack stack = new EmbeddedStack(Path.of(""), home, false, Ports.free(), Ports.free(), Ports.free())) {
       KafkaBroker kafka = stack.kafka();
+      Keycloak keycloak = stack.identityProvider(Ports.free());
       ServiceProcess projects = stack.service("projects", Ports.free(), Map.of(), "512m");
       projects.awaitReady(EmbeddedStack.STARTUP);
+      keycloak.awaitReady(EmbeddedStack.STARTUP);
+      signIn(keycloak);
       String base = projects.baseUrl();
       String pairing = post(base + "/api/v1/pairings",
           "{\"mountainCounty\":\"330822\",\"partnerCounty\":\"330282\",\"since\":2011}").path("id").asText();
@@ -135,10 +140,14 @@ public final class Bench {
     }
   }
 
+  static void signIn(Keycloak keycloak) {
+    tokens = new Tokens(keycloak.tokenEndpoint());
+  }
+
   static JsonNode post(String url, String body) {
     try {
       HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-          .header("Content-Type", "application/json").header("X-User", "bench")
+          .header("Content-Type", "application/json").header("Authorization", tokens.demoLoader())
           .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 201) {
         throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());

@@ -50,7 +50,7 @@ final class ConsoleSubscriber implements AutoCloseable {
   }
 
   /** Starts the receiver on {@code port} and subscribes it at {@code alertsUrl}; returns the subscription's id. */
-  static ConsoleSubscriber start(int port, String alertsUrl, Path home, PrintStream out)
+  static ConsoleSubscriber start(int port, String alertsUrl, Tokens tokens, Path home, PrintStream out)
       throws IOException, InterruptedException {
     String secret = secret(home.resolve("demo-webhook-secret"));
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -67,18 +67,18 @@ final class ConsoleSubscriber implements AutoCloseable {
     });
     server.start();
     String url = "http://127.0.0.1:" + port + "/alerts";
-    subscriber.subscribe(alertsUrl, url, secret, port);
+    subscriber.subscribe(alertsUrl, url, secret, port, tokens.demoLoader());
     out.println("  demo subscriber       " + url + "  (every alert, printed below as it arrives)");
     return subscriber;
   }
 
-  private void subscribe(String alertsUrl, String url, String secret, int port) throws IOException,
-      InterruptedException {
+  private void subscribe(String alertsUrl, String url, String secret, int port, String authorization)
+      throws IOException, InterruptedException {
     String body = JSON.writeValueAsString(Map.of("name", "console (./shanhai up)", "sendResolved", true,
         "groupWindow", "PT0S", "channel", Map.of("type", "WEBHOOK", "url", url, "secret", secret)));
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create(alertsUrl + "/api/v1/subscriptions"))
-        .header("Content-Type", "application/json").header("X-User", DemoApi.USER)
+        .header("Content-Type", "application/json").header("Authorization", authorization)
         .header("Idempotency-Key", "demo:console-subscriber:" + port).timeout(Duration.ofSeconds(30))
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 201) {

@@ -15,14 +15,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The services' APIs as the demo loader uses them: every write carries the fixture's id as its
+ * The services' APIs as the demo loader uses them, signed in as its own client (the realm's
+ * {@code shanhai-demo-loader}, whose changes are recorded as by
+ * {@code service-account-shanhai-demo-loader}): every write carries the fixture's id as its
  * Idempotency-Key, so a second load replays instead of creating; counts what was created, what was
  * there already, and what was skipped, by reason.
  */
 final class DemoApi {
-
-  /** Who the demo data is recorded as having been entered by. */
-  static final String USER = "demo-loader";
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -30,12 +29,14 @@ final class DemoApi {
   private static final Duration PROJECTION_WAIT = Duration.ofSeconds(90);
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final Tokens tokens;
   private final PrintStream out;
   private final Map<String, Integer> skipped = new TreeMap<>();
   private int created;
   private int alreadyThere;
 
-  DemoApi(PrintStream out) {
+  DemoApi(Tokens tokens, PrintStream out) {
+    this.tokens = tokens;
     this.out = out;
   }
 
@@ -83,7 +84,8 @@ final class DemoApi {
 
   JsonNode get(String base, String path) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        .header("Authorization", tokens.demoLoader()).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(response.body());
   }
 
@@ -91,7 +93,7 @@ final class DemoApi {
       throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json")
-        .header("X-User", USER)
+        .header("Authorization", tokens.demoLoader())
         .header("Idempotency-Key", "demo:" + fixtureId)
         .timeout(Duration.ofSeconds(30))
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))

@@ -27,10 +27,10 @@ public final class DemoData {
   private final DemoApi api;
 
   /** {@code payoutsUrl} may be null: then only the projects service's data is loaded. */
-  public DemoData(String projectsUrl, String payoutsUrl, PrintStream out) {
+  DemoData(String projectsUrl, String payoutsUrl, Tokens tokens, PrintStream out) {
     this.projectsUrl = projectsUrl;
     this.payoutsUrl = payoutsUrl;
-    this.api = new DemoApi(out);
+    this.api = new DemoApi(tokens, out);
   }
 
   /** What one load did: created, found already there (replayed), and skipped, by reason. */

@@ -1,5 +1,6 @@
 package org.shanhai.localstack;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,9 +14,9 @@ import org.shanhai.embedded.MongoWireServer;
 import org.shanhai.embedded.ServiceProcess;
 
 /**
- * A stack on this machine: the Kafka broker and the MongoDB wire server in this JVM, and the
- * services from their jars as child processes that find both through the standard Spring Boot
- * properties. The local stack, the benches and the whole-stack tests all start theirs with it.
+ * A stack on this machine: the Kafka broker and the MongoDB wire server in this JVM, the identity
+ * provider (Keycloak) and the services from their jars as child processes that find them through
+ * the standard Spring Boot properties. The local stack, the benches and the whole-stack tests all start theirs with it.
  * Closing it stops what it started, last first, so services drain their outboxes while the broker is
  * still there.
  */
@@ -24,10 +25,12 @@ final class EmbeddedStack implements AutoCloseable {
   static final Duration STARTUP = Duration.ofSeconds(180);
 
   private final Path repository;
+  private final Path home;
   private final Path logs;
   private final List<AutoCloseable> running = new ArrayList<>();
   private final MongoWireServer mongo;
   private final KafkaBroker kafka;
+  private Keycloak keycloak;
 
   /**
    * @param repository the checkout whose {@code services/<name>/target/shanhai-<name>.jar} are run
@@ -36,6 +39,7 @@ final class EmbeddedStack implements AutoCloseable {
   EmbeddedStack(Path repository, Path home, boolean durable, int mongoPort, int kafkaPort, int controllerPort)
       throws Exception {
     this.repository = repository;
+    this.home = home;
     this.logs = Files.createDirectories(home.resolve("logs"));
     Path data = Files.createDirectories(home.resolve("data"));
     this.mongo = add(durable ? MongoWireServer.fileBacked(data.resolve("mongo.h2"), mongoPort)
@@ -51,9 +55,28 @@ final class EmbeddedStack implements AutoCloseable {
     return kafka;
   }
 
-  /** Starts a service from its jar on {@code port} with {@code settings} besides the broker and the database. */
+  /**
+   * Starts Keycloak on {@code port} with the realm of {@code deploy/keycloak} and its demo users;
+   * the services started after it check its tokens. Returns at once; wait with {@link Keycloak#awaitReady}.
+   */
+  Keycloak identityProvider(int port) throws IOException {
+    Path realm = repository.resolve(Path.of("deploy", "keycloak"));
+    Path distribution = repository.resolve(Path.of("deploy", "localstack", "target", "keycloak"));
+    keycloak = add(Keycloak.start(distribution, home, port,
+        List.of(realm.resolve("shanhai-realm.json"), repository.resolve(DemoUsers.FILE)),
+        logs.resolve("keycloak.log")));
+    return keycloak;
+  }
+
+  /**
+   * Starts a service from its jar on {@code port} with {@code settings} besides the broker, the
+   * database and the identity provider.
+   */
   ServiceProcess service(String name, int port, Map<String, String> settings, String maxHeap) {
     Map<String, String> all = new HashMap<>(settings);
+    if (keycloak != null) {
+      all.putAll(keycloak.resourceServerSettings());
+    }
     all.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
     all.put("spring.mongodb.uri", mongo.connectionString());
     return add(ServiceProcess.start(name, repository.resolve(Path.of("services", name, "target",

@@ -14,38 +14,42 @@ import org.shanhai.embedded.ServiceProcess;
 
 /**
  * {@code ./shanhai up}: the whole system on embedded defaults. A real Kafka broker (KRaft) and the
- * MongoDB wire-protocol server (file-backed) run in this JVM; every service runs from its jar as a
- * child process; Prometheus runs too when it is installed. A demo webhook subscriber prints every
+ * MongoDB wire-protocol server (file-backed) run in this JVM; Keycloak, the identity provider, with
+ * the realm and demo users of deploy/keycloak, and every service run as child processes; Prometheus
+ * runs too when it is installed. A demo webhook subscriber prints every
  * alert to the console. The demo data is loaded once (the load is idempotent), URLs are printed, and
  * Ctrl-C stops everything cleanly. Data and logs stay under {@code .shanhai/}, so a second run finds
  * everything where the first left it.
  *
  * <p>Each port can be moved with an environment variable: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT
  * (9093), MONGODB_PORT (27017), PROJECTS_PORT (8081), PAYOUTS_PORT (8082), ALERTS_PORT (8083),
- * DEMO_SUBSCRIBER_PORT (8099, the console webhook receiver), PROMETHEUS_PORT (9090); SHANHAI_HOME
- * moves {@code .shanhai/}.
+ * KEYCLOAK_PORT (8180), DEMO_SUBSCRIBER_PORT (8099, the console webhook receiver), PROMETHEUS_PORT
+ * (9090); SHANHAI_HOME moves {@code .shanhai/}.
+ *
+ * <p>{@code ./shanhai token USER} prints an access token for a demo user of the running stack.
  */
 public final class LocalStack {
 
   /** Where each part listens. */
-  record Ports(int kafka, int controller, int mongo, int projects, int payouts, int alerts, int subscriber) {
+  record Ports(int kafka, int controller, int mongo, int projects, int payouts, int alerts, int keycloak,
+      int subscriber) {
 
     static Ports fromEnvironment() throws IOException {
       return new Ports(port("KAFKA_PORT", 9092), port("KAFKA_CONTROLLER_PORT", 9093), port("MONGODB_PORT", 27017),
           port("PROJECTS_PORT", 8081), port("PAYOUTS_PORT", 8082), port("ALERTS_PORT", 8083),
-          port("DEMO_SUBSCRIBER_PORT", 8099));
+          port("KEYCLOAK_PORT", 8180), port("DEMO_SUBSCRIBER_PORT", 8099));
     }
 
     static Ports free() {
       return new Ports(org.shanhai.embedded.Ports.free(), org.shanhai.embedded.Ports.free(),
           org.shanhai.embedded.Ports.free(), org.shanhai.embedded.Ports.free(), org.shanhai.embedded.Ports.free(),
-          org.shanhai.embedded.Ports.free(), org.shanhai.embedded.Ports.free());
+          org.shanhai.embedded.Ports.free(), org.shanhai.embedded.Ports.free(), org.shanhai.embedded.Ports.free());
     }
   }
 
-  /** A running system: its parts, where the services answer, and what the demo data load did. */
-  record Running(EmbeddedStack stack, ServiceProcess projects, ServiceProcess payouts, ServiceProcess alerts,
-      DemoData.Summary demo) implements AutoCloseable {
+  /** A running system: its parts, where the services answer, how to get tokens, and what the demo data load did. */
+  record Running(EmbeddedStack stack, Keycloak keycloak, ServiceProcess projects, ServiceProcess payouts,
+      ServiceProcess alerts, Tokens tokens, DemoData.Summary demo) implements AutoCloseable {
 
     @Override
     public void close() {
@@ -60,6 +64,9 @@ public final class LocalStack {
     if (args.length > 0 && args[0].equals("bench")) {
       Bench.main(Arrays.copyOfRange(args, 1, args.length));
       return;
+    }
+    if (args.length > 0 && args[0].equals("token")) {
+      System.exit(token(Arrays.copyOfRange(args, 1, args.length)));
     }
     Path home = Path.of(env("SHANHAI_HOME", ".shanhai")).toAbsolutePath();
     Files.createDirectories(home.resolve("logs"));
@@ -86,10 +93,14 @@ public final class LocalStack {
       return;
     }
     out.println();
-    out.println("Try:  curl -s " + running.projects().baseUrl() + "/api/v1/pairings | head -c 600");
-    out.println("      curl -s '" + running.payouts().baseUrl() + "/api/v1/payouts/summary?county=330822&year=2021'");
-    out.println("      curl -s '" + running.alerts().baseUrl() + "/api/v1/alerts?state=FIRING' | head -c 600");
-    out.println("      curl -N " + running.alerts().baseUrl() + "/api/v1/alerts/stream      (Server-Sent Events)");
+    String bearer = "-H \"Authorization: Bearer $(./shanhai token officer.changshan)\" ";
+    out.println("Try:  curl -s " + bearer + running.projects().baseUrl() + "/api/v1/pairings | head -c 600");
+    out.println("      curl -s " + bearer + "'" + running.payouts().baseUrl()
+        + "/api/v1/payouts/summary?county=330822&year=2021'");
+    out.println("      curl -s " + bearer + "'" + running.alerts().baseUrl()
+        + "/api/v1/alerts?state=FIRING' | head -c 600");
+    out.println("      curl -N " + bearer + running.alerts().baseUrl()
+        + "/api/v1/alerts/stream      (Server-Sent Events)");
     out.println("Metrics: " + running.projects().baseUrl() + "/actuator/prometheus   Health: "
         + running.projects().baseUrl() + "/actuator/health");
     out.println("Logs: " + home.resolve("logs") + "   Stop: Ctrl-C");
@@ -106,11 +117,14 @@ public final class LocalStack {
    */
   static Running up(Path repository, Path home, Ports ports, boolean durable, Map<String, String> settings,
       PrintStream out) throws Exception {
-    EmbeddedStack stack = new EmbeddedStack(repository, home, durable, ports.mongo(), ports.kafka(), ports.controller());
+    EmbeddedStack stack = new EmbeddedStack(repository, home, durable, ports.mongo(), ports.kafka(),
+        ports.controller());
     try {
       out.println("  MongoDB wire server   " + stack.mongo().connectionString()
           + (durable ? "  (H2 file " + home.resolve("data").resolve("mongo.h2") + ")" : ""));
       out.println("  Kafka (KRaft)         " + stack.kafka().bootstrapServers());
+      // Keycloak starts alongside the services: each takes most of a minute.
+      Keycloak keycloak = stack.identityProvider(ports.keycloak());
       ServiceProcess projects = stack.service("projects", ports.projects(), settings, "512m");
       ServiceProcess payouts = stack.service("payouts", ports.payouts(), settings, "512m");
       // The local profile lets webhooks reach this machine (the demo subscriber, or yours).
@@ -121,16 +135,47 @@ public final class LocalStack {
         out.printf("  %-21s %s  (OpenAPI %s/v3/api-docs)%n", service.name() + " service", service.baseUrl(),
             service.baseUrl());
       }
-      stack.add(ConsoleSubscriber.start(ports.subscriber(), alerts.baseUrl(), home, out));
-      DemoData.Summary demo = new DemoData(projects.baseUrl(), payouts.baseUrl(), out)
+      keycloak.awaitReady(EmbeddedStack.STARTUP);
+      out.printf("  %-21s %s  (realm %s; admin console %s/admin as %s / %s)%n", "Keycloak", keycloak.base(),
+          Keycloak.REALM, keycloak.base(), Keycloak.ADMIN, Keycloak.ADMIN_PASSWORD);
+      out.println("  demo users (user / password):");
+      for (DemoUsers.User user : DemoUsers.read(repository).users()) {
+        out.printf("    %-20s / %-16s %s%n", user.name(), user.password(), user.description());
+      }
+      Tokens tokens = new Tokens(keycloak.tokenEndpoint());
+      stack.add(ConsoleSubscriber.start(ports.subscriber(), alerts.baseUrl(), tokens, home, out));
+      DemoData.Summary demo = new DemoData(projects.baseUrl(), payouts.baseUrl(), tokens, out)
           .load(repository.resolve(Path.of("deploy", "demo", "fixtures.json")));
       out.printf("  demo data             %d created, %d already there%s%n", demo.created(), demo.alreadyThere(),
           demo.skipped().isEmpty() ? "" : "; not loaded: " + demo.skipped().entrySet().stream()
               .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
-      return new Running(stack, projects, payouts, alerts, demo);
+      return new Running(stack, keycloak, projects, payouts, alerts, tokens, demo);
     } catch (Exception | Error e) {
       stack.close();
       throw e;
+    }
+  }
+
+  /** {@code ./shanhai token USER}: a demo user's access token on standard output, for curl. */
+  private static int token(String[] args) {
+    if (args.length != 1) {
+      System.err.println("usage: ./shanhai token USER   (a demo user of the running stack; ./shanhai up lists them)");
+      return 2;
+    }
+    int port = Integer.parseInt(env("KEYCLOAK_PORT", "8180"));
+    try {
+      String password = DemoUsers.read(Path.of("")).password(args[0]);
+      System.out.println(new Tokens("http://localhost:" + port + "/realms/" + Keycloak.REALM
+          + "/protocol/openid-connect/token").user(args[0], password));
+      return 0;
+    } catch (IOException e) {
+      System.err.println("shanhai token: " + (e instanceof java.net.ConnectException
+          ? "no answer from Keycloak on port " + port + " (is ./shanhai up running? KEYCLOAK_PORT moves it)"
+          : e.getMessage()));
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
     }
   }
 

@@ -31,7 +31,7 @@ class DemoDataIT {
     DemoData.Summary first = stack.demo();
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-    DemoData.Summary second = new DemoData(stack.projects().baseUrl(), stack.payouts().baseUrl(),
+    DemoData.Summary second = new DemoData(stack.projects().baseUrl(), stack.payouts().baseUrl(), stack.tokens(),
         new PrintStream(printed, true, StandardCharsets.UTF_8)).load(FIXTURES);
 
     assertThat(first.skipped()).as("skipped by the first load").doesNotContainKey("refused by a service");
@@ -56,7 +56,8 @@ class DemoDataIT {
   }
 
   private static JsonNode get(String url) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", RunningStack.get().tokens().demoLoader()).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return DemoApi.JSON.readTree(response.body());

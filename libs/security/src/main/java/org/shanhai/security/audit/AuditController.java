@@ -13,9 +13,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The audit trail of this service, for the provincial task force. */
+/**
+ * The audit trail of this service, for the provincial task force, at {@code /api/v1/audit/<service>}
+ * so that an ingress can route each service's trail to it.
+ */
 @RestController
-@RequestMapping("/api/v1/audit")
+@RequestMapping("/api/v1/audit/${spring.application.name}")
 @Tag(name = "audit", description = "Who wrote what, and what was refused")
 public class AuditController {
 
