@@ -1,6 +1,7 @@
 package org.shanhai.projects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -121,15 +122,18 @@ class AccessIT {
         .contentType(MediaType.APPLICATION_JSON).bodyValue(ENCLAVE_UPDATE)
         .exchange().expectStatus().isCreated().expectHeader().valueEquals("X-Request-Id", "req-" + project);
 
-    http.get().uri("/api/v1/audit/projects?actor=officer.qingyuan&outcome=REFUSED&from={from}", start)
-        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin")).exchange().expectStatus().isOk()
-        .expectBody().jsonPath("$.items[?(@.what == 'POST /api/v1/projects/%s/updates')].reason".formatted(project))
-        .isEqualTo(List.of("county"));
-    http.get().uri("/api/v1/audit/projects?actor=officer.changshan&outcome=ACCEPTED&from={from}", start)
-        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin")).exchange().expectStatus().isOk()
-        .expectBody().jsonPath("$.items[?(@.requestId == 'req-%s')].idempotencyKey".formatted(project))
-        .isEqualTo(List.of("audited-" + project))
-        .jsonPath("$.items[?(@.requestId == 'req-%s')].status".formatted(project)).isEqualTo(List.of(201));
+    // The answers are recorded a moment after they leave.
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      http.get().uri("/api/v1/audit/projects?actor=officer.qingyuan&outcome=REFUSED&from={from}", start)
+          .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin")).exchange().expectStatus().isOk()
+          .expectBody().jsonPath("$.items[?(@.what == 'POST /api/v1/projects/%s/updates')].reason".formatted(project))
+          .isEqualTo(List.of("county"));
+      http.get().uri("/api/v1/audit/projects?actor=officer.changshan&outcome=ACCEPTED&from={from}", start)
+          .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin")).exchange().expectStatus().isOk()
+          .expectBody().jsonPath("$.items[?(@.requestId == 'req-%s')].idempotencyKey".formatted(project))
+          .isEqualTo(List.of("audited-" + project))
+          .jsonPath("$.items[?(@.requestId == 'req-%s')].status".formatted(project)).isEqualTo(List.of(201));
+    });
     http.get().uri("/api/v1/audit/projects").header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
         .exchange().expectStatus().isForbidden();
     String metrics = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()

@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * Puts every write and every refusal in the audit trail, around everything else, the security rules
  * included (so a request refused for its token is recorded too). A write's attempt is stored before
  * it runs; if the trail cannot take it, the write does not run (503). The answer completes the entry
- * before it leaves. Refusals are also counted, by reason, in {@code shanhai.access.refused}.
+ * a moment later ({@link AuditTrail}). Refusals are also counted, by reason, in {@code shanhai.access.refused}.
  * Each request gets an id ({@code X-Request-Id}, the caller's when it gives a well-formed one),
  * answered in the same header and kept in the trail.
  */
@@ -104,13 +104,12 @@ public final class AuditFilter implements WebFilter, Ordered {
     AuditEntry answer = new AuditEntry(attempt.requestId(), attempt.at(), actor == null ? null : actor.name(),
         attempt.what(), attempt.idempotencyKey(), status, outcome, reason, exchange.getAttribute(REASON_DETAIL),
         location, clock.instant());
-    Mono<Void> store = write ? trail.complete(answer) : trail.record(answer);
-    // The answer goes out even if the trail cannot take its end: the attempt is there, pending.
-    return store.onErrorResume(e -> {
-      log.warn("audit trail: the answer to {} ({}) not recorded; the entry stays pending: {}", attempt.what(),
-          status, e.toString());
-      return Mono.empty();
-    });
+    if (write) {
+      trail.complete(answer);
+    } else {
+      trail.record(answer);
+    }
+    return Mono.empty();
   }
 
   private static Mono<Void> unavailable(ServerWebExchange exchange) {

@@ -5,35 +5,63 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
 
 /**
  * The audit trail in the service's own database, collection {@code audit}: one document per request,
- * keyed by its request id. A write's entry is inserted before the write runs and completed when it is
- * answered, so no change is ever made without a record that it was attempted, by whom.
+ * keyed by its request id. A write's entry is inserted before the write runs, so no change is ever
+ * made without a record that it was attempted. What the answer was (and who, once the token was
+ * checked), and the refused reads, follow within {@link #LINGER}, many in one bulk write: the
+ * requests do not wait for them, and the trail costs each write one database round trip rather than
+ * two. If the service stops in between, those entries stay {@code pending}.
  */
-public final class AuditTrail {
+public final class AuditTrail implements AutoCloseable {
 
   static final String COLLECTION = "audit";
+  static final Duration LINGER = Duration.ofMillis(200);
+  private static final int BATCH = 500;
+  private static final int BACKLOG = 16_384;
+  private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
   private final MongoCollection<Document> entries;
+  private final Sinks.Many<WriteModel<Document>> answers =
+      Sinks.many().unicast().onBackpressureBuffer(Queues.<WriteModel<Document>>get(BACKLOG).get());
+  private final Mono<Void> written;
 
   public AuditTrail(MongoDatabase database) {
     this.entries = database.getCollection(COLLECTION);
+    this.written = answers.asFlux().bufferTimeout(BATCH, LINGER)
+        .concatMap(batch -> Mono.from(entries.bulkWrite(batch, new BulkWriteOptions().ordered(false))).then()
+            .onErrorResume(e -> {
+              log.warn("audit trail: {} answers not recorded (their entries stay pending): {}", batch.size(),
+                  e.toString());
+              return Mono.empty();
+            }))
+        .then().cache();
+    written.subscribe();
   }
 
   /** Newest first is how the trail is read; by actor is how it is searched. */
@@ -48,7 +76,7 @@ public final class AuditTrail {
   }
 
   /** When a write is answered: who it was (known only after the token was checked), and how it ended. */
-  Mono<Void> complete(AuditEntry answered) {
+  void complete(AuditEntry answered) {
     List<Bson> set = new ArrayList<>();
     set.add(Updates.set("actor", answered.actor()));
     set.add(Updates.set("status", answered.status()));
@@ -57,12 +85,25 @@ public final class AuditTrail {
     set.add(Updates.set("detail", answered.detail()));
     set.add(Updates.set("location", answered.location()));
     set.add(Updates.set("answeredAt", Date.from(answered.answeredAt())));
-    return Mono.from(entries.updateOne(eq("_id", answered.requestId()), Updates.combine(set))).then();
+    later(new UpdateOneModel<>(eq("_id", answered.requestId()), Updates.combine(set)));
   }
 
   /** A refused read: there was nothing to record beforehand. */
-  Mono<Void> record(AuditEntry refused) {
-    return Mono.from(entries.insertOne(document(refused))).then();
+  void record(AuditEntry refused) {
+    later(new InsertOneModel<>(document(refused)));
+  }
+
+  private synchronized void later(WriteModel<Document> write) {
+    if (answers.tryEmitNext(write).isFailure()) {
+      log.warn("audit trail: backlog of {} answers full; this one is not recorded", BACKLOG);
+    }
+  }
+
+  /** Writes what is waiting, then stops taking more. */
+  @Override
+  public synchronized void close() {
+    answers.tryEmitComplete();
+    written.block(Duration.ofSeconds(10));
   }
 
   Mono<Page<AuditEntry>> search(AuditQuery query, PageRequest page) {
