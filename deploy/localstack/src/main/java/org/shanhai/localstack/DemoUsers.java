@@ -15,8 +15,8 @@ record DemoUsers(List<User> users) {
 
   static final Path FILE = Path.of("deploy", "keycloak", "demo", "shanhai-users-0.json");
 
-  /** A person who can sign in: name, password, what they are. */
-  record User(String name, String password, String description) {
+  /** A person who can sign in. */
+  record User(String name, String password) {
   }
 
   static DemoUsers read(Path repository) throws IOException {
@@ -25,13 +25,7 @@ record DemoUsers(List<User> users) {
       if (user.has("serviceAccountClientId")) {
         continue;
       }
-      List<String> counties = new ArrayList<>();
-      user.path("attributes").path("counties").forEach(c -> counties.add(c.asText()));
-      List<String> roles = new ArrayList<>();
-      user.path("realmRoles").forEach(r -> roles.add(r.asText()));
-      users.add(new User(user.path("username").asText(), user.path("credentials").path(0).path("value").asText(),
-          user.path("firstName").asText() + user.path("lastName").asText() + " — " + String.join(", ", roles)
-              + (counties.isEmpty() ? "" : " " + String.join(", ", counties))));
+      users.add(new User(user.path("username").asText(), user.path("credentials").path(0).path("value").asText()));
     }
     return new DemoUsers(List.copyOf(users));
   }

@@ -138,9 +138,9 @@ public final class LocalStack {
       keycloak.awaitReady(EmbeddedStack.STARTUP);
       out.printf("  %-21s %s  (realm %s; admin console %s/admin as %s / %s)%n", "Keycloak", keycloak.base(),
           Keycloak.REALM, keycloak.base(), Keycloak.ADMIN, Keycloak.ADMIN_PASSWORD);
-      out.println("  demo users (user / password):");
+      out.println("  demo users, user / password (roles and counties in " + DemoUsers.FILE + "):");
       for (DemoUsers.User user : DemoUsers.read(repository).users()) {
-        out.printf("    %-20s / %-16s %s%n", user.name(), user.password(), user.description());
+        out.println("  " + user.name() + " / " + user.password());
       }
       Tokens tokens = new Tokens(keycloak.tokenEndpoint());
       stack.add(ConsoleSubscriber.start(ports.subscriber(), alerts.baseUrl(), tokens, home, out));
