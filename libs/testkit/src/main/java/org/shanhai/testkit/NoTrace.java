@@ -53,19 +53,30 @@ public final class NoTrace {
   /** The request is answered with {@code status} as problem+json naming {@code fields}, and leaves no trace. */
   public WebTestClient.BodyContentSpec refused(Supplier<WebTestClient.ResponseSpec> request, int status,
       String... fields) {
+    return leavesNone(() -> {
+      WebTestClient.BodyContentSpec body = request.get().expectStatus().isEqualTo(status)
+          .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .expectBody()
+          .jsonPath("$.status").isEqualTo(status)
+          .jsonPath("$.title").isNotEmpty()
+          .jsonPath("$.detail").isNotEmpty();
+      if (fields.length > 0) {
+        body.jsonPath("$.errors[*].field").value(found ->
+            assertThat(((List<?>) found).stream().map(String::valueOf).toList()).contains(fields));
+      }
+      return body;
+    });
+  }
+
+  /**
+   * Whatever {@code request} is answered (its own checks say), it stores and publishes nothing: a
+   * refused request, or one that only checks (a dry run).
+   */
+  public <T> T leavesNone(Supplier<T> request) {
     int receivedBefore = Outboxes.awaitQuiet(database, topic, collections);
     Map<String, Document> before = documents();
 
-    WebTestClient.BodyContentSpec body = request.get().expectStatus().isEqualTo(status)
-        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody()
-        .jsonPath("$.status").isEqualTo(status)
-        .jsonPath("$.title").isNotEmpty()
-        .jsonPath("$.detail").isNotEmpty();
-    if (fields.length > 0) {
-      body.jsonPath("$.errors[*].field").value(found ->
-          assertThat(((List<?>) found).stream().map(String::valueOf).toList()).contains(fields));
-    }
+    T answer = request.get();
 
     if (markerWrite == null) {
       assertThat(Outboxes.awaitQuiet(database, topic, collections)).as("events published").isEqualTo(receivedBefore);
@@ -73,11 +84,11 @@ public final class NoTrace {
       markerWrite.run();
       int receivedAfter = Outboxes.awaitQuiet(database, topic, collections);
       assertThat(topic.drainFor(Duration.ZERO).subList(receivedBefore, receivedAfter))
-          .as("only the marker's event is published after a refused request").hasSize(1)
+          .as("only the marker's event is published after the request").hasSize(1)
           .allMatch(r -> markerKey.equals(r.key()));
     }
     assertThat(documents()).as("the documents of %s besides the marker's", List.of(collections)).isEqualTo(before);
-    return body;
+    return answer;
   }
 
   /** 401 with the bearer challenge of RFC 6750, and no trace. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,6 +15,7 @@ import org.shanhai.events.projects.ProgressReported;
 import org.shanhai.events.projects.ProjectRegistered;
 import org.shanhai.events.projects.ProjectStatusChanged;
 import org.shanhai.testkit.EventSchemas;
+import org.shanhai.testkit.NoTrace;
 import org.shanhai.testkit.TestIssuer;
 import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +34,8 @@ class ProjectUpdateFlowIT {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  MongoDatabase database;
   Officer officer;
 
   @BeforeEach
@@ -72,6 +76,33 @@ class ProjectUpdateFlowIT {
     List<TopicReader.Received> pairingEvents = topic.awaitKey(pairingId, 1, WAIT);
     assertThat(pairingEvents.get(0).type()).isEqualTo(PairingRegistered.TYPE);
     assertThat(EventSchemas.violations(PairingRegistered.TYPE, pairingEvents.get(0).body())).isEmpty();
+  }
+
+  @Test
+  void aDryRunAnswersTheUpdateWithItsWarningsOrErrorsAndLeavesNoTrace() {
+    String projectId = officer.anIndustrialEnclave();
+    String marker = officer.anIndustrialEnclave();
+    NoTrace noTrace = new NoTrace(database, topic, List.of("pairings", "projects"), marker,
+        () -> officer.update(marker, "{\"reportDate\":\"2021-06-30\"}", null).expectStatus().isCreated());
+
+    noTrace.leavesNone(() -> dryRun(projectId, """
+        {"reportDate":"2021-06-30","cumulativeInvestment":"60000000.00"}""")
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.cumulativeInvestment").isEqualTo("60000000.00")
+        .jsonPath("$.warnings[0].code").isEqualTo("large-increment")
+        .jsonPath("$.warnings[0].field").isEqualTo("cumulativeInvestment"));
+    noTrace.refused(() -> dryRun(projectId, """
+        {"reportDate":"2021-06-30","cumulativeInvestment":"-1.00"}"""), 422, "cumulativeInvestment");
+    noTrace.refused(() -> http.post().uri("/api/v1/projects/{id}/updates?dryRun=true", projectId)
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.qingyuan"))
+        .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reportDate\":\"2021-06-30\"}").exchange(), 403);
+  }
+
+  private WebTestClient.ResponseSpec dryRun(String projectId, String json) {
+    return http.post().uri("/api/v1/projects/{id}/updates?dryRun=true", projectId)
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
   }
 
   @Test

@@ -38,6 +38,9 @@ public class ProjectService {
     this.clock = clock;
   }
 
+  /** The id of an update that is only checked, never stored. */
+  static final String DRY_RUN = "dry-run";
+
   /** An accepted update and the project as it now stands. */
   public record Report(ProjectUpdate update, Project project) {
   }
@@ -100,6 +103,17 @@ public class ProjectService {
           return store.apply(project.sequence(), reported, requestHash).filter(applied -> applied)
               .map(applied -> Written.created(new Report(reported.update(), reported.project())));
         }))), "project " + projectId.value());
+  }
+
+  /**
+   * The update {@code report} would make, with its warnings, without recording anything: the same
+   * access rule and validation as {@link #report}, for a form that asks before saving.
+   */
+  public Mono<ProjectUpdate> check(ProjectId projectId, ProgressReport report, Actor actor) {
+    return find(projectId)
+        .doOnNext(project -> actor.requireEitherSide(project.mountainCounty(), project.partnerCounty(),
+            "reporting on this project"))
+        .map(project -> project.report(DRY_RUN, report, policy, actor.name(), clock).update());
   }
 
   public Mono<Page<ProjectUpdate>> updates(ProjectId projectId, PageRequest page) {

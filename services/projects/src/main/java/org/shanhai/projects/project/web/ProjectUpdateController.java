@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -40,12 +41,19 @@ class ProjectUpdateController {
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Report a project's progress",
       description = "Errors reject the update whole (422); warnings are stored and published with it. "
-          + "If-Match with the project's ETag refuses it (412) when someone reported meanwhile.")
+          + "If-Match with the project's ETag refuses it (412) when someone reported meanwhile. With dryRun=true "
+          + "nothing is stored or published: the answer (200) is the update as it would be, with its warnings, "
+          + "so that a form can ask the officer to confirm them before saving.")
   Mono<ResponseEntity<UpdateResponse>> submit(@PathVariable ProjectId projectId,
       @RequestBody ReportProgressRequest body, Actor actor,
       @RequestHeader(name = RequestContext.IDEMPOTENCY_KEY, required = false) String key,
-      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestParam(defaultValue = "false") boolean dryRun) {
     Long version = context.ifMatch(ifMatch);
+    if (dryRun) {
+      return projects.check(projectId, body.toCommand(), actor)
+          .map(update -> ResponseEntity.ok(UpdateResponse.of(update)));
+    }
     return projects.report(projectId, body.toCommand(), context.fingerprint(body), actor, key, version)
         .map(written -> RequestContext.created(
                 "/api/v1/projects/" + projectId + "/updates/" + written.value().update().id(), written.replayed())
