@@ -56,15 +56,25 @@ final class EmbeddedStack implements AutoCloseable {
   }
 
   /**
-   * Starts Keycloak on {@code port} with the realm of {@code deploy/keycloak} and its demo users;
-   * the services started after it check its tokens. Returns at once; wait with {@link Keycloak#awaitReady}.
+   * Starts Keycloak on {@code port} with the realm of {@code deploy/keycloak} and its demo users, its
+   * console client pointing at the console on {@code consolePort}; the services started after it
+   * check its tokens. Returns at once; wait with {@link Keycloak#awaitReady}.
    */
+  Keycloak identityProvider(int port, int consolePort) throws IOException {
+    return identityProvider(port, "http://localhost:" + consolePort);
+  }
+
+  /** The identity provider for a stack without the console (the benches). */
   Keycloak identityProvider(int port) throws IOException {
+    return identityProvider(port, (String) null);
+  }
+
+  private Keycloak identityProvider(int port, String consoleUrl) throws IOException {
     Path realm = repository.resolve(Path.of("deploy", "keycloak"));
     Path distribution = repository.resolve(Path.of("deploy", "localstack", "target", "keycloak"));
     keycloak = add(Keycloak.start(distribution, home, port,
         List.of(realm.resolve("shanhai-realm.json"), repository.resolve(DemoUsers.FILE)),
-        logs.resolve("keycloak.log")));
+        consoleUrl, logs.resolve("keycloak.log")));
     return keycloak;
   }
 
@@ -81,6 +91,22 @@ final class EmbeddedStack implements AutoCloseable {
     all.put("spring.mongodb.uri", mongo.connectionString());
     return add(ServiceProcess.start(name, repository.resolve(Path.of("services", name, "target",
         "shanhai-" + name + ".jar")), port, all, logs.resolve(name + ".log"), List.of("-Xmx" + maxHeap)));
+  }
+
+  /**
+   * Starts the officers' console on {@code port}, signing officers in with the identity provider
+   * (which must be ready: the console reads its discovery document at start) and calling the
+   * services at the given base URLs.
+   */
+  ServiceProcess console(int port, String projects, String payouts, String alerts) {
+    Map<String, String> settings = new HashMap<>(keycloak.consoleSettings());
+    settings.put("shanhai.console.projects", projects);
+    settings.put("shanhai.console.payouts", payouts);
+    settings.put("shanhai.console.alerts", alerts);
+    // Plain http on localhost: the session cookie cannot be Secure here.
+    settings.put("spring.profiles.active", "local");
+    return add(ServiceProcess.start("console", repository.resolve(Path.of("services", "console", "target",
+        "shanhai-console.jar")), port, settings, logs.resolve("console.log"), List.of("-Xmx256m")));
   }
 
   /** Something else to stop with the stack (a subscriber, Prometheus). */

@@ -43,10 +43,13 @@ final class Keycloak implements AutoCloseable {
   }
 
   /**
-   * Starts Keycloak on {@code port} with the realm and user files in {@code imports}; its output is
-   * appended to {@code log}. Returns at once: {@link #awaitReady} waits for the realm.
+   * Starts Keycloak on {@code port} with the realm and user files in {@code imports}, the console's
+   * client sending officers back to {@code consoleUrl} (null: the realm's default, port 8080); its
+   * output is appended to {@code log}. Returns
+   * at once: {@link #awaitReady} waits for the realm.
    */
-  static Keycloak start(Path distribution, Path home, int port, List<Path> imports, Path log) throws IOException {
+  static Keycloak start(Path distribution, Path home, int port, List<Path> imports, String consoleUrl, Path log)
+      throws IOException {
     Path bin = distribution.resolve("bin").resolve("kc.sh");
     if (!Files.isExecutable(bin)) {
       throw new IOException("Keycloak is not in " + distribution + ": build first (./mvnw package -DskipTests)");
@@ -75,6 +78,10 @@ final class Keycloak implements AutoCloseable {
     environment.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
     environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
     environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    if (consoleUrl != null) {
+      // The realm file's placeholder for where the console answers (its redirect and sign-out addresses).
+      environment.put("SHANHAI_CONSOLE_URL", consoleUrl);
+    }
     Process process = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "keycloak-stop"));
     return new Keycloak(port, process);
@@ -100,6 +107,11 @@ final class Keycloak implements AutoCloseable {
   /** What the services need to check this provider's tokens. */
   Map<String, String> resourceServerSettings() {
     return issuerSettings(issuer(), jwkSetUri());
+  }
+
+  /** What the console needs to sign officers in here (it reads the rest from the discovery document). */
+  Map<String, String> consoleSettings() {
+    return Map.of("spring.security.oauth2.client.provider.shanhai.issuer-uri", issuer());
   }
 
   static Map<String, String> issuerSettings(String issuer, String jwkSetUri) {

@@ -23,8 +23,8 @@ import org.shanhai.embedded.ServiceProcess;
  *
  * <p>Each port can be moved with an environment variable: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT
  * (9093), MONGODB_PORT (27017), PROJECTS_PORT (8081), PAYOUTS_PORT (8082), ALERTS_PORT (8083),
- * KEYCLOAK_PORT (8180), DEMO_SUBSCRIBER_PORT (8099, the console webhook receiver), PROMETHEUS_PORT
- * (9090); SHANHAI_HOME moves {@code .shanhai/}.
+ * KEYCLOAK_PORT (8180), CONSOLE_PORT (8080, the officers' console), DEMO_SUBSCRIBER_PORT (8099, the
+ * console webhook receiver), PROMETHEUS_PORT (9090); SHANHAI_HOME moves {@code .shanhai/}.
  *
  * <p>{@code ./shanhai token USER} prints an access token for a demo user of the running stack.
  */
@@ -32,24 +32,25 @@ public final class LocalStack {
 
   /** Where each part listens. */
   record Ports(int kafka, int controller, int mongo, int projects, int payouts, int alerts, int keycloak,
-      int subscriber) {
+      int subscriber, int console) {
 
     static Ports fromEnvironment() throws IOException {
       return new Ports(port("KAFKA_PORT", 9092), port("KAFKA_CONTROLLER_PORT", 9093), port("MONGODB_PORT", 27017),
           port("PROJECTS_PORT", 8081), port("PAYOUTS_PORT", 8082), port("ALERTS_PORT", 8083),
-          port("KEYCLOAK_PORT", 8180), port("DEMO_SUBSCRIBER_PORT", 8099));
+          port("KEYCLOAK_PORT", 8180), port("DEMO_SUBSCRIBER_PORT", 8099), port("CONSOLE_PORT", 8080));
     }
 
     static Ports free() {
       return new Ports(org.shanhai.embedded.Ports.free(), org.shanhai.embedded.Ports.free(),
           org.shanhai.embedded.Ports.free(), org.shanhai.embedded.Ports.free(), org.shanhai.embedded.Ports.free(),
-          org.shanhai.embedded.Ports.free(), org.shanhai.embedded.Ports.free(), org.shanhai.embedded.Ports.free());
+          org.shanhai.embedded.Ports.free(), org.shanhai.embedded.Ports.free(), org.shanhai.embedded.Ports.free(),
+          org.shanhai.embedded.Ports.free());
     }
   }
 
   /** A running system: its parts, where the services answer, how to get tokens, and what the demo data load did. */
   record Running(EmbeddedStack stack, Keycloak keycloak, ServiceProcess projects, ServiceProcess payouts,
-      ServiceProcess alerts, Tokens tokens, DemoData.Summary demo) implements AutoCloseable {
+      ServiceProcess alerts, ServiceProcess console, Tokens tokens, DemoData.Summary demo) implements AutoCloseable {
 
     @Override
     public void close() {
@@ -124,7 +125,7 @@ public final class LocalStack {
           + (durable ? "  (H2 file " + home.resolve("data").resolve("mongo.h2") + ")" : ""));
       out.println("  Kafka (KRaft)         " + stack.kafka().bootstrapServers());
       // Keycloak starts alongside the services: each takes most of a minute.
-      Keycloak keycloak = stack.identityProvider(ports.keycloak());
+      Keycloak keycloak = stack.identityProvider(ports.keycloak(), ports.console());
       ServiceProcess projects = stack.service("projects", ports.projects(), settings, "512m");
       ServiceProcess payouts = stack.service("payouts", ports.payouts(), settings, "512m");
       // The local profile lets webhooks reach this machine (the demo subscriber, or yours).
@@ -142,6 +143,8 @@ public final class LocalStack {
       for (DemoUsers.User user : DemoUsers.read(repository).users()) {
         out.println("  " + user.name() + " / " + user.password());
       }
+      ServiceProcess console = stack.console(ports.console(), projects.baseUrl(), payouts.baseUrl(), alerts.baseUrl())
+          .awaitReady(EmbeddedStack.STARTUP);
       Tokens tokens = new Tokens(keycloak.tokenEndpoint());
       stack.add(ConsoleSubscriber.start(ports.subscriber(), alerts.baseUrl(), tokens, home, out));
       DemoData.Summary demo = new DemoData(projects.baseUrl(), payouts.baseUrl(), tokens, out)
@@ -149,7 +152,8 @@ public final class LocalStack {
       out.printf("  demo data             %d created, %d already there%s%n", demo.created(), demo.alreadyThere(),
           demo.skipped().isEmpty() ? "" : "; not loaded: " + demo.skipped().entrySet().stream()
               .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")));
-      return new Running(stack, keycloak, projects, payouts, alerts, tokens, demo);
+      out.printf("  %-21s %s  (officers' console: sign in as a demo user above)%n", "console", console.baseUrl());
+      return new Running(stack, keycloak, projects, payouts, alerts, console, tokens, demo);
     } catch (Exception | Error e) {
       stack.close();
       throw e;

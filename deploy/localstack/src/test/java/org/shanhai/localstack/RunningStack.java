@@ -24,9 +24,11 @@ final class RunningStack {
   static synchronized LocalStack.Running get() throws Exception {
     if (running == null) {
       Path home = Files.createTempDirectory("shanhai-stack-test");
-      // Figures refreshed every two seconds instead of thirty, so the dashboards' test needs not wait.
+      // Figures refreshed every two seconds instead of thirty, and the payouts' and rules' clocks every five seconds
+      // instead of a minute (so the demo data's overdue payouts are found, and fire, at once): the tests need not wait.
       Map<String, String> settings = Map.of("shanhai.projects.metrics-interval", "PT2S",
-          "shanhai.payouts.metrics-interval", "PT2S", "shanhai.alerts.metrics-interval", "PT2S");
+          "shanhai.payouts.metrics-interval", "PT2S", "shanhai.alerts.metrics-interval", "PT2S",
+          "shanhai.payouts.clock-interval", "PT5S", "shanhai.alerts.clock-interval", "PT5S");
       running = LocalStack.up(REPOSITORY, home, LocalStack.Ports.free(), false, settings,
           new PrintStream(OutputStream.nullOutputStream()));
       Runtime.getRuntime().addShutdownHook(new Thread(running::close, "shanhai-stack-test-stop"));

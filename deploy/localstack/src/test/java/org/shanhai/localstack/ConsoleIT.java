@@ -1,0 +1,249 @@
+package org.shanhai.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The officers' console in a real browser (headless Chromium) against the whole stack with the real
+ * identity provider: 常山's officer signs in on Keycloak's own login page and uses the console as
+ * an officer would, on a desktop and on a 375-pixel phone.
+ */
+class ConsoleIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String CHANGSHAN = "330822";
+
+  private static LocalStack.Running stack;
+  private static ChromeDriver browser;
+  private static String loginPage;
+
+  @BeforeAll
+  static void signedInAsChangshansOfficer() throws Exception {
+    browser = Browser.get();
+    stack = RunningStack.get();
+    if (loginPage == null) {
+      browser.get(stack.console().baseUrl() + "/");
+      waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+      loginPage = browser.getCurrentUrl();
+      browser.findElement(By.id("username")).sendKeys("officer.changshan");
+      browser.findElement(By.id("password")).sendKeys("changshan-demo");
+      browser.findElement(By.id("kc-login")).click();
+      waitFor().until(ExpectedConditions.urlToBe(stack.console().baseUrl() + "/"));
+    }
+  }
+
+  @Test
+  void signsInOnTheProvidersOwnLoginPageWithPkceAndLandsOnTheirPairings() {
+    assertThat(loginPage).startsWith(stack.keycloak().issuer() + "/protocol/openid-connect/auth")
+        .contains("client_id=shanhai-console").contains("code_challenge_method=S256");
+    browser.get(stack.console().baseUrl() + "/");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我的山海协作");
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("常山县", "慈溪市");
+    assertThat(browser.manage().getCookies()).as("the console's only cookie is its session: no token reaches the browser")
+        .filteredOn(c -> c.getDomain().contains("localhost") && c.getPath().equals("/"))
+        .allSatisfy(c -> assertThat(c.getValue()).doesNotContain("eyJ")).isNotEmpty();
+  }
+
+  @Test
+  void reportsProgressShowingTheApisFieldErrorAndThenTheUpdateInTheHistoryAndOnKafka() throws Exception {
+    String project = firstProject("county=" + CHANGSHAN + "&kind=SCI_TECH_ENCLAVE");
+    browser.get(stack.console().baseUrl() + "/projects/" + project);
+    browser.findElement(By.id("report")).click();
+    WebElement investment = waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("cumulativeInvestment")));
+    investment.clear();
+    investment.sendKeys("-5");
+    browser.findElement(By.id("save")).click();
+
+    WebElement error = waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("cumulativeInvestment-error")));
+    assertThat(error.getText()).isEqualTo("不能为负数。");
+    assertThat(browser.findElement(By.id("cumulativeInvestment")).getAttribute("aria-invalid")).isEqualTo("true");
+    Browser.screenshot(browser, "console-report-error-desktop");
+
+    String note = "浏览器测试 " + UUID.randomUUID();
+    investment = browser.findElement(By.id("cumulativeInvestment"));
+    investment.clear();
+    investment.sendKeys("800");
+    browser.findElement(By.id("note")).sendKeys(note);
+    browser.findElement(By.id("save")).click();
+    if (!browser.findElements(By.id("confirm")).isEmpty()) {
+      browser.findElement(By.id("confirm")).click();
+    }
+
+    waitFor().until(ExpectedConditions.urlContains("reported="));
+    assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("进度已保存。");
+    assertThat(browser.findElement(By.id("updates")).getText()).contains(note, "800万元");
+    assertThat(eventsOnTheProjectsTopic(project, note, WAIT)).as("the update's event on Kafka")
+        .singleElement().satisfies(event -> assertThat(event.value()).contains("\"cumulativeInvestment\":\"8000000.00\""));
+  }
+
+  @Test
+  void offersNoReportFormOnAProjectOfACountyNotTheirsAndSaysSoIfAskedDirectly() throws Exception {
+    String qingyuanProject = aQingyuanProject();
+    browser.get(stack.console().baseUrl() + "/projects/" + qingyuanProject);
+    assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("庆元");
+    assertThat(browser.findElements(By.id("report"))).as("the report button").isEmpty();
+
+    browser.get(stack.console().baseUrl() + "/projects/" + qingyuanProject + "/report");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("您没有权限做这件事");
+    assertThat(browser.findElements(By.tagName("form"))).as("forms besides signing out").hasSize(1);
+  }
+
+  @Test
+  void acknowledgesAnAlertAndSeesOthersChangesWithoutReloading() throws Exception {
+    // The demo data's overdue payouts of 常山 fire at the rules' next clock round.
+    waitFor().until(d -> firingAlertsOf(CHANGSHAN) >= 2);
+    browser.get(stack.console().baseUrl() + "/alerts");
+    List<WebElement> firing = waitFor().until(d -> {
+      List<WebElement> found = d.findElements(By.cssSelector("li:has(button.acknowledge)"));
+      return found.size() >= 2 ? found : null;
+    });
+    String mine = firing.get(0).getAttribute("id");
+    String someoneElses = firing.get(1).getAttribute("id");
+    ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+
+    browser.findElement(By.id("note-" + mine.substring("alert-".length()))).sendKeys("已联系慈溪方核实");
+    browser.findElement(By.cssSelector("#" + css(mine) + " button.acknowledge")).click();
+    waitFor().until(d -> stateOf(mine).equals("已认领"));
+
+    // The province acknowledges another through the API: the page follows the alerts service's stream.
+    post(stack.alerts().baseUrl() + "/api/v1/alerts/" + someoneElses.substring("alert-".length()) + "/acknowledge",
+        "{\"note\":\"省专班已跟进\"}");
+    waitFor().until(d -> stateOf(someoneElses).equals("已认领"));
+    assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;")).isEqualTo(true);
+  }
+
+  @Test
+  void noPageScrollsSidewaysOnAPhoneAndEachIsPhotographedOnBoth() throws Exception {
+    String project = firstProject("county=" + CHANGSHAN + "&kind=INDUSTRIAL_ENCLAVE");
+    Map<String, String> pages = Map.of("home", "/", "project", "/projects/" + project,
+        "report", "/projects/" + project + "/report", "alerts", "/alerts");
+    List<String> sideways = new ArrayList<>();
+    try {
+      for (Map.Entry<String, String> page : pages.entrySet()) {
+        Browser.desktop(browser);
+        browser.get(stack.console().baseUrl() + page.getValue());
+        Browser.screenshot(browser, "console-" + page.getKey() + "-desktop");
+        Browser.phone(browser);
+        browser.get(stack.console().baseUrl() + page.getValue());
+        Object width = ((JavascriptExecutor) browser).executeScript(
+            "return document.documentElement.scrollWidth;");
+        if (((Number) width).intValue() > Browser.PHONE_WIDTH) {
+          sideways.add(page.getValue() + " is " + width + " px wide");
+        }
+        Browser.screenshot(browser, "console-" + page.getKey() + "-phone");
+      }
+    } finally {
+      Browser.desktop(browser);
+    }
+    assertThat(sideways).as("pages wider than a %d px phone", Browser.PHONE_WIDTH).isEmpty();
+  }
+
+  private static int firingAlertsOf(String county) {
+    try {
+      return DemoApi.JSON.readTree(get(stack.alerts().baseUrl() + "/api/v1/alerts?state=FIRING&county=" + county))
+          .path("items").size();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String stateOf(String alertElementId) {
+    return browser.findElement(By.cssSelector("#" + css(alertElementId) + " .tag.state")).getText();
+  }
+
+  /** An element id made a CSS selector: the alerts' ids hold dots. */
+  private static String css(String id) {
+    return id.replace(".", "\\.");
+  }
+
+  private static WebDriverWait waitFor() {
+    return new WebDriverWait(browser, WAIT);
+  }
+
+  private static String firstProject(String query) throws Exception {
+    JsonNode page = DemoApi.JSON.readTree(get(stack.projects().baseUrl() + "/api/v1/projects?" + query));
+    assertThat(page.path("items")).as("projects for %s", query).isNotEmpty();
+    return page.path("items").get(0).path("id").asText();
+  }
+
+  /** 庆元 has no pairing in the demo data: the province registers one with 鄞州, and a project under it. */
+  private static String aQingyuanProject() throws Exception {
+    JsonNode pairing = DemoApi.JSON.readTree(post(stack.projects().baseUrl() + "/api/v1/pairings",
+        "{\"mountainCounty\":\"331126\",\"partnerCounty\":\"330212\",\"since\":2021}"));
+    JsonNode project = DemoApi.JSON.readTree(post(stack.projects().baseUrl() + "/api/v1/projects", """
+        {"pairingId":"%s","name":"庆元生物医药产业园","kind":"INDUSTRIAL_PARK","hostCounty":"331126"}"""
+        .formatted(pairing.path("id").asText())));
+    return project.path("id").asText();
+  }
+
+  private static String get(String url) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(url)).GET());
+  }
+
+  /** A write as the province (the demo loader's client), replayed if the test runs again on the same stack. */
+  private static String post(String url, String json) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .header("Idempotency-Key", "console-it-" + Integer.toHexString((url + json).hashCode()))
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private static String send(HttpRequest.Builder request) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request
+        .header("Authorization", stack.tokens().demoLoader()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+    return response.body();
+  }
+
+  /** The records of {@code project} on the projects topic whose body carries {@code text}, read from the start. */
+  private static List<ConsumerRecord<String, String>> eventsOnTheProjectsTopic(String project, String text,
+      Duration timeout) {
+    Properties settings = new Properties();
+    settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.stack().kafka().bootstrapServers());
+    settings.put(ConsumerConfig.GROUP_ID_CONFIG, "console-it-" + UUID.randomUUID());
+    settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    List<ConsumerRecord<String, String>> found = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
+        new StringDeserializer())) {
+      consumer.subscribe(List.of("shanhai.projects.v1"));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (found.isEmpty() && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+          if (project.equals(record.key()) && record.value().contains(text)) {
+            found.add(record);
+          }
+        }
+      }
+      // Read on a moment: a second copy of the event would show as a second record.
+      consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
+        if (project.equals(record.key()) && record.value().contains(text)) {
+          found.add(record);
+        }
+      });
+    }
+    return found;
+  }
+}

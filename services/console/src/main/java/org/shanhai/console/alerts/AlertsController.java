@@ -1,0 +1,91 @@
+package org.shanhai.console.alerts;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.shanhai.console.api.AlertsApi;
+import org.shanhai.console.api.ApiRefusal;
+import org.shanhai.console.signin.Officer;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.reactive.result.view.Rendering;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The open alerts of the officer's counties (all for the province), kept current while the page is
+ * open: the alerts service's event stream is relayed to the browser, whose list then reloads itself
+ * (htmx). Acknowledging and resolving take a note; with htmx only the list is replaced, without it
+ * the page is reloaded.
+ */
+@Controller
+class AlertsController {
+
+  /** A comment this often keeps the relayed stream open through proxies that close idle connections. */
+  private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+  private final AlertsApi alerts;
+
+  AlertsController(AlertsApi alerts) {
+    this.alerts = alerts;
+  }
+
+  @GetMapping("/alerts")
+  Mono<Rendering> page(@AuthenticationPrincipal OidcUser user) {
+    return list(user, "alerts", null);
+  }
+
+  @GetMapping("/alerts/rows")
+  Mono<Rendering> rows(@AuthenticationPrincipal OidcUser user) {
+    return list(user, "alerts :: rows", null);
+  }
+
+  @PostMapping("/alerts/{id}/acknowledge")
+  Mono<Rendering> acknowledge(@PathVariable String id, @RequestParam(defaultValue = "") String note,
+      @AuthenticationPrincipal OidcUser user, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+    return handled(alerts.acknowledge(id, note.strip()), user, htmx);
+  }
+
+  @PostMapping("/alerts/{id}/resolve")
+  Mono<Rendering> resolve(@PathVariable String id, @RequestParam(defaultValue = "") String note,
+      @AuthenticationPrincipal OidcUser user, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+    return handled(alerts.resolve(id, note.strip()), user, htmx);
+  }
+
+  /** Tells the page each time an alert of the officer's counties fires, is acknowledged or resolved. */
+  @GetMapping(path = "/alerts/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @ResponseBody
+  Flux<ServerSentEvent<String>> events(@AuthenticationPrincipal OidcUser user) {
+    Flux<ServerSentEvent<String>> changes = alerts.events(Officer.of(user).scope())
+        .filter(event -> event.data() != null)
+        .map(event -> ServerSentEvent.builder("").event("alert").build());
+    Flux<ServerSentEvent<String>> heartbeat = Flux.interval(HEARTBEAT)
+        .map(tick -> ServerSentEvent.<String>builder().comment("").build());
+    return Flux.merge(changes, heartbeat);
+  }
+
+  private Mono<Rendering> handled(Mono<AlertsApi.Alert> action, OidcUser user, String htmx) {
+    return action.then(Mono.<String>empty())
+        .onErrorResume(ApiRefusal.class, refusal -> refusal.status() == 403 || refusal.status() == 409
+            || refusal.status() == 404 || refusal.status() == 422 ? Mono.just("alerts.refused." + refusal.status())
+            : Mono.error(refusal))
+        .map(Optional::of).defaultIfEmpty(Optional.empty())
+        .flatMap(refused -> htmx != null ? list(user, "alerts :: rows", refused.orElse(null))
+            : refused.isPresent() ? list(user, "alerts", refused.get())
+            : Mono.just(Rendering.redirectTo("/alerts").build()));
+  }
+
+  private Mono<Rendering> list(OidcUser user, String view, String refused) {
+    return alerts.open(Officer.of(user).scope()).map(open -> Rendering.view(view).modelAttribute("alerts", open)
+        .modelAttribute("refused", refused).build());
+  }
+}

@@ -1,0 +1,64 @@
+package org.shanhai.console.api;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The alerts service as the console uses it: the alerts of the officer's counties, and their handling. */
+public final class AlertsApi {
+
+  private final ServiceApi api;
+
+  public AlertsApi(ServiceApi api) {
+    this.api = api;
+  }
+
+  public record Alert(String id, String rule, String severity, String state, String summary, String county,
+      String partner, String pairing, String project, Instant firedAt, Instant acknowledgedAt,
+      String acknowledgedBy, Instant resolvedAt, String resolvedBy, String note, String resolution) {
+  }
+
+  /** Open alerts (firing or acknowledged) labelled with any of {@code counties}, or all for an empty list. */
+  public Mono<List<Alert>> open(Collection<String> counties) {
+    return Flux.fromIterable(counties.isEmpty() ? List.of(Map.<String, String>of())
+            : counties.stream().flatMap(c -> List.of(Map.of("county", c), Map.of("partner", c)).stream()).toList())
+        .flatMap(label -> Flux.fromIterable(List.of("FIRING", "ACKNOWLEDGED"))
+            .flatMap(state -> api.get(uri -> {
+              uri.path("/api/v1/alerts").queryParam("state", state).queryParam("size", ProjectsApi.ALL);
+              label.forEach(uri::queryParam);
+              return uri.build();
+            }, new ParameterizedTypeReference<Page<Alert>>() { }).flatMapIterable(Page::items)))
+        .distinct(Alert::id)
+        .sort(Comparator.comparing(Alert::firedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder())))
+        .collectList();
+  }
+
+  public Mono<Alert> acknowledge(String id, String note) {
+    return api.post(uri -> uri.path("/api/v1/alerts/{id}/acknowledge").build(id), Map.of("note", note),
+        headers -> { }, Alert.class).mapNotNull(ResponseEntity::getBody);
+  }
+
+  public Mono<Alert> resolve(String id, String note) {
+    return api.post(uri -> uri.path("/api/v1/alerts/{id}/resolve").build(id), Map.of("note", note),
+        headers -> { }, Alert.class).mapNotNull(ResponseEntity::getBody);
+  }
+
+  /** The alert events of {@code counties} (every county for an empty list) as they happen. */
+  public Flux<ServerSentEvent<String>> events(Collection<String> counties) {
+    return api.client().get().uri(uri -> {
+          uri.path("/api/v1/alerts/stream");
+          counties.forEach(c -> uri.queryParam("anyCounty", c));
+          return uri.build();
+        }).accept(MediaType.TEXT_EVENT_STREAM).retrieve()
+        .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { });
+  }
+}

@@ -1,0 +1,114 @@
+package org.shanhai.console.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import reactor.core.publisher.Mono;
+
+/** The projects service as the console uses it: counties, pairings, projects and their updates. */
+public final class ProjectsApi {
+
+  /** The APIs' largest page: more than any county has of anything, so a county's list is one page. */
+  static final int ALL = 200;
+
+  private final ServiceApi api;
+
+  public ProjectsApi(ServiceApi api) {
+    this.api = api;
+  }
+
+  public record County(String code, String nameZh, String nameEn, String side) {
+  }
+
+  public record Pairing(String id, String mountainCounty, String partnerCounty, Integer since, Integer until,
+      boolean active) {
+  }
+
+  public record PlanPoint(LocalDate date, BigDecimal cumulative) {
+  }
+
+  public record Project(String id, String pairingId, String name, String kind, String status, String mountainCounty,
+      String partnerCounty, String hostCounty, BigDecimal plannedInvestment, BigDecimal cumulativeInvestment,
+      BigDecimal fundsInPlace, Integer jobsCreated, LocalDate plannedStart, LocalDate plannedCompletion,
+      LocalDate lastReportDate, List<PlanPoint> investmentPlan, long version, Instant registeredAt,
+      String registeredBy) {
+
+    public Project {
+      investmentPlan = investmentPlan == null ? List.of() : List.copyOf(investmentPlan);
+    }
+
+    /** Whether work on it is still going on, so that it is expected to be reported on. */
+    public boolean active() {
+      return !List.of("COMPLETED", "IN_PRODUCTION", "CANCELLED").contains(status);
+    }
+  }
+
+  public record Warning(String code, String field, String message) {
+  }
+
+  public record Update(String id, long sequence, LocalDate reportDate, String status, String previousStatus,
+      BigDecimal cumulativeInvestment, BigDecimal fundsInPlace, Integer jobsCreated, String note,
+      Instant submittedAt, String submittedBy, List<Warning> warnings) {
+
+    public Update {
+      warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+  }
+
+  /** A progress report as the API takes it; null fields are not reported. */
+  public record Report(LocalDate reportDate, String status, BigDecimal cumulativeInvestment, BigDecimal fundsInPlace,
+      BigDecimal plannedInvestment, Integer jobsCreated, String note) {
+  }
+
+  public Mono<List<County>> counties() {
+    return api.get(uri -> uri.path("/api/v1/counties").build(),
+        new ParameterizedTypeReference<Page<County>>() { }).map(Page::items);
+  }
+
+  public Mono<List<Pairing>> pairings(String county) {
+    return api.get(uri -> uri.path("/api/v1/pairings").queryParamIfPresent("county", Optional.ofNullable(county))
+            .queryParam("size", ALL).build(),
+        new ParameterizedTypeReference<Page<Pairing>>() { }).map(Page::items);
+  }
+
+  public Mono<List<Project>> projects(String county) {
+    return api.get(uri -> uri.path("/api/v1/projects").queryParamIfPresent("county", Optional.ofNullable(county))
+            .queryParam("size", ALL).build(),
+        new ParameterizedTypeReference<Page<Project>>() { }).map(Page::items);
+  }
+
+  public Mono<Project> project(String id) {
+    return api.get(uri -> uri.path("/api/v1/projects/{id}").build(id), Project.class);
+  }
+
+  public Mono<List<Update>> updates(String projectId) {
+    return api.get(uri -> uri.path("/api/v1/projects/{id}/updates").queryParam("size", ALL).build(projectId),
+        new ParameterizedTypeReference<Page<Update>>() { }).map(Page::items);
+  }
+
+  /**
+   * Checks a report without recording it ({@code dryRun}): the update it would make, with its
+   * warnings, or an {@link ApiRefusal} with the errors at their fields.
+   */
+  public Mono<Update> check(String projectId, Report report) {
+    return api.post(uri -> uri.path("/api/v1/projects/{id}/updates").queryParam("dryRun", true).build(projectId),
+        report, headers -> { }, Update.class).map(ResponseEntity::getBody);
+  }
+
+  /**
+   * Records a report. The idempotency key is the form's own, so a double click or a resent form
+   * records it once; {@code version} (If-Match) refuses it if someone reported meanwhile.
+   */
+  public Mono<Update> report(String projectId, Report report, String idempotencyKey, long version) {
+    return api.post(uri -> uri.path("/api/v1/projects/{id}/updates").build(projectId), report, headers -> {
+      headers.set("Idempotency-Key", idempotencyKey);
+      headers.set(HttpHeaders.IF_MATCH, "\"" + version + "\"");
+    }, Update.class).map(ResponseEntity::getBody);
+  }
+}

@@ -1,0 +1,60 @@
+package org.shanhai.console.api;
+
+import java.net.URI;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriBuilder;
+import reactor.core.publisher.Mono;
+
+/**
+ * One service's API, called as the signed-in officer (their access token is added by the client's
+ * filter). An error answer becomes an {@link ApiRefusal} carrying the service's problem document,
+ * so the pages can show what the service said, at the fields it named.
+ */
+public final class ServiceApi {
+
+  private final WebClient client;
+
+  public ServiceApi(WebClient.Builder builder, URI base) {
+    this.client = builder.baseUrl(base.toString()).build();
+  }
+
+  public <T> Mono<T> get(Function<UriBuilder, URI> uri, ParameterizedTypeReference<T> type) {
+    return client.get().uri(uri).accept(MediaType.APPLICATION_JSON).retrieve()
+        .onStatus(HttpStatusCode::isError, ServiceApi::refusal)
+        .bodyToMono(type);
+  }
+
+  public <T> Mono<T> get(Function<UriBuilder, URI> uri, Class<T> type) {
+    return get(uri, ParameterizedTypeReference.forType(type));
+  }
+
+  /** Posts {@code body} as JSON; {@code headers} adds e.g. the Idempotency-Key and If-Match. */
+  public <T> Mono<ResponseEntity<T>> post(Function<UriBuilder, URI> uri, Object body,
+      Consumer<HttpHeaders> headers, Class<T> type) {
+    return client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
+        .headers(headers).bodyValue(body).retrieve()
+        .onStatus(HttpStatusCode::isError, ServiceApi::refusal)
+        .toEntity(type);
+  }
+
+  WebClient client() {
+    return client;
+  }
+
+  private static Mono<? extends Throwable> refusal(ClientResponse response) {
+    int status = response.statusCode().value();
+    return response.bodyToMono(Problem.class)
+        .onErrorResume(unreadable -> Mono.empty())
+        .defaultIfEmpty(new Problem(null, response.statusCode().toString(), status, null, null))
+        .map(problem -> new ApiRefusal(status, problem));
+  }
+}

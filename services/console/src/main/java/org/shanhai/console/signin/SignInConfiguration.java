@@ -1,0 +1,73 @@
+package org.shanhai.console.signin;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.AuthorizationCodeReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.DelegatingReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.RefreshTokenReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * Officers sign in with the programme's OpenID Connect provider: the authorization code flow with
+ * PKCE, the console a confidential client ({@code shanhai-console} in the realm). Their tokens are
+ * kept in the server-side session ({@link WebSessionServerOAuth2AuthorizedClientRepository}); the
+ * browser holds only the session cookie (HttpOnly, SameSite=Lax, Secure outside the local profile).
+ * Every form carries a CSRF token. Signing out ends the provider's session too (RP-initiated logout).
+ */
+@Configuration(proxyBeanMethods = false)
+class SignInConfiguration {
+
+  @Bean
+  SecurityWebFilterChain console(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
+      ServerOAuth2AuthorizedClientRepository authorizedClients) {
+    DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
+        new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+    authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+    OidcClientInitiatedServerLogoutSuccessHandler signedOut = new OidcClientInitiatedServerLogoutSuccessHandler(
+        registrations);
+    signedOut.setPostLogoutRedirectUri("{baseUrl}/signed-out");
+    return http
+        .authorizeExchange(routes -> routes
+            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+            .pathMatchers("/actuator", "/actuator/**").denyAll()
+            .pathMatchers("/webjars/**", "/console.css", "/console.js", "/favicon.ico", "/signed-out").permitAll()
+            .anyExchange().authenticated())
+        .oauth2Login(login -> login
+            .authorizationRequestResolver(authorizationRequests)
+            .authorizedClientRepository(authorizedClients))
+        .logout(logout -> logout.logoutSuccessHandler(signedOut))
+        .build();
+  }
+
+  @Bean
+  ServerOAuth2AuthorizedClientRepository authorizedClients() {
+    return new WebSessionServerOAuth2AuthorizedClientRepository();
+  }
+
+  /**
+   * Puts the signed-in officer's access token on the calls to the services, refreshing it with the
+   * refresh token when it has expired.
+   */
+  @Bean
+  ServerOAuth2AuthorizedClientExchangeFilterFunction officersToken(ReactiveClientRegistrationRepository registrations,
+      ServerOAuth2AuthorizedClientRepository authorizedClients) {
+    DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(
+        registrations, authorizedClients);
+    manager.setAuthorizedClientProvider(new DelegatingReactiveOAuth2AuthorizedClientProvider(
+        new AuthorizationCodeReactiveOAuth2AuthorizedClientProvider(),
+        new RefreshTokenReactiveOAuth2AuthorizedClientProvider()));
+    ServerOAuth2AuthorizedClientExchangeFilterFunction filter =
+        new ServerOAuth2AuthorizedClientExchangeFilterFunction(manager);
+    filter.setDefaultOAuth2AuthorizedClient(true);
+    return filter;
+  }
+}
