@@ -35,7 +35,10 @@ class KubernetesManifestsTest {
 
   private static final Path ROOT = Path.of("..", "..");
   private static final Path K8S = ROOT.resolve("deploy/k8s");
-  private static final List<String> SERVICES = List.of("projects", "payouts", "alerts");
+  /** The services with an API, a database and topics. */
+  private static final List<String> API_SERVICES = List.of("projects", "payouts", "alerts");
+  /** Every Deployment: the API services and the officers' console. */
+  private static final List<String> SERVICES = List.of("projects", "payouts", "alerts", "console");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ExternalTool KUBECTL = new ExternalTool("kubectl", "from the Kubernetes or Google Cloud apt repository");
   private static final ExternalTool NODE = new ExternalTool("node", "Debian: apt-get install nodejs");
@@ -78,10 +81,22 @@ class KubernetesManifestsTest {
       assertThat(pod.path("terminationGracePeriodSeconds").asInt()).as(what).isGreaterThanOrEqualTo(preStop + 2 * 20);
 
       Map<String, String> env = objects.environment(container);
-      assertThat(env).as(what).containsEntry("SERVER_PORT", "8080").containsKey("SPRING_KAFKA_BOOTSTRAP_SERVERS")
-          .containsEntry("SPRING_MONGODB_DATABASE", service);
-      assertThat(container.path("env").findValues("secretKeyRef")).as(what + ": the MongoDB URI, user and password come from its own Secret")
-          .anySatisfy(ref -> assertThat(ref.path("name").asText()).isEqualTo(service + "-mongodb"));
+      assertThat(env).as(what).containsEntry("SERVER_PORT", "8080");
+      if (API_SERVICES.contains(service)) {
+        assertThat(env).as(what).containsKey("SPRING_KAFKA_BOOTSTRAP_SERVERS").containsEntry("SPRING_MONGODB_DATABASE", service);
+        assertThat(container.path("env").findValues("secretKeyRef")).as(what + ": the MongoDB URI, user and password come from its own Secret")
+            .anySatisfy(ref -> assertThat(ref.path("name").asText()).isEqualTo(service + "-mongodb"));
+      } else {
+        for (String api : API_SERVICES) {
+          String url = env.get("SHANHAI_CONSOLE_" + api.toUpperCase());
+          assertThat(url).as(what + " calls the %s API at its Service", api).isEqualTo("http://" + api);
+          objects.get("Service", api);
+        }
+        assertThat(env.get("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_SHANHAI_ISSUER_URI")).as(what + ": signs officers in at the services' issuer")
+            .isEqualTo(env.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI")).startsWith("https://");
+        assertThat(container.path("env").findValues("secretKeyRef")).as(what + ": its client secret comes from a Secret")
+            .anySatisfy(ref -> assertThat(ref.path("name").asText()).isEqualTo("console-oidc"));
+      }
     }
   }
 
@@ -123,7 +138,7 @@ class KubernetesManifestsTest {
     assertThat(partitionCounts).as("every topic is keyed by project id: one partition count, so they are co-partitioned").hasSize(1);
     int partitions = partitionCounts.iterator().next();
 
-    for (String service : SERVICES) {
+    for (String service : API_SERVICES) {
       JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(
           ROOT.resolve("services").resolve(service).resolve("src/main/resources/application.yml").toFile());
       JsonNode stream = config.path("spring").path("cloud").path("stream");
@@ -151,15 +166,22 @@ class KubernetesManifestsTest {
   void theIngressRoutesEveryPathOfEachServicesApiToItAndNothingElse(String overlay) throws Exception {
     Objects objects = new Objects(render(overlay));
     Map<String, String> routes = new HashMap<>();
-    for (JsonNode ingress : objects.all("Ingress")) {
-      for (JsonNode path : ingress.path("spec").path("rules").findValues("paths").stream().flatMap(p -> stream(p)).toList()) {
-        assertThat(path.path("pathType").asText()).isEqualTo("Prefix");
-        routes.put(path.path("path").asText(), path.path("backend").path("service").path("name").asText());
-      }
+    for (JsonNode path : paths(objects.get("Ingress", "shanhai-api"))) {
+      assertThat(path.path("pathType").asText()).isEqualTo("Prefix");
+      routes.put(path.path("path").asText(), path.path("backend").path("service").path("name").asText());
     }
     assertThat(routes.keySet()).as("only the API leaves the cluster, never /actuator").allMatch(p -> p.startsWith("/api/v1/"));
+    assertThat(paths(objects.get("Ingress", "shanhai-console"))).as("the console's pages, never its /actuator")
+        .isNotEmpty().allSatisfy(path -> {
+          assertThat(path.path("backend").path("service").path("name").asText()).isEqualTo("console");
+          assertThat(path.path("path").asText()).doesNotStartWith("/actuator").doesNotStartWith("/api/");
+          // A Prefix "/" would route everything, /actuator with it: the home page is the exact path.
+          assertThat(path.path("path").asText().equals("/")).isEqualTo(path.path("path").asText().equals("/")
+              && path.path("pathType").asText().equals("Exact"));
+        });
+    assertThat(objects.all("Ingress")).hasSize(2);
 
-    for (String service : SERVICES) {
+    for (String service : API_SERVICES) {
       JsonNode openApi = JSON.readTree(ROOT.resolve("docs/openapi").resolve(service + ".json").toFile());
       openApi.path("paths").fieldNames().forEachRemaining(path -> {
         // Prefix matching is by whole path segments: the longest matching prefix wins, as in ingress-nginx.
@@ -169,6 +191,10 @@ class KubernetesManifestsTest {
         assertThat(routes.get(route)).as("%s %s goes to %s", overlay, path, service).isEqualTo(service);
       });
     }
+  }
+
+  private static List<JsonNode> paths(JsonNode ingress) {
+    return ingress.path("spec").path("rules").findValues("paths").stream().flatMap(p -> stream(p)).toList();
   }
 
   private static Stream<JsonNode> stream(JsonNode array) {

@@ -39,7 +39,7 @@ class SignInConfiguration {
         .authorizeExchange(routes -> routes
             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
             .pathMatchers("/actuator", "/actuator/**").denyAll()
-            .pathMatchers("/webjars/**", "/console.css", "/console.js", "/favicon.ico", "/signed-out").permitAll()
+            .pathMatchers("/webjars/**", "/console.css", "/favicon.ico", "/signed-out").permitAll()
             .anyExchange().authenticated())
         .oauth2Login(login -> login
             .authorizationRequestResolver(authorizationRequests)
