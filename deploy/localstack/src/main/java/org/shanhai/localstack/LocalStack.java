@@ -17,14 +17,15 @@ import org.shanhai.embedded.ServiceProcess;
  * MongoDB wire-protocol server (file-backed) run in this JVM; Keycloak, the identity provider, with
  * the realm and demo users of deploy/keycloak, and every service run as child processes; Prometheus
  * runs too when it is installed. A demo webhook subscriber prints every
- * alert to the console. The demo data is loaded once (the load is idempotent), URLs are printed, and
+ * alert in this terminal. The demo data is loaded once (the load is idempotent), URLs are printed, and
  * Ctrl-C stops everything cleanly. Data and logs stay under {@code .shanhai/}, so a second run finds
  * everything where the first left it.
  *
  * <p>Each port can be moved with an environment variable: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT
  * (9093), MONGODB_PORT (27017), PROJECTS_PORT (8081), PAYOUTS_PORT (8082), ALERTS_PORT (8083),
- * KEYCLOAK_PORT (8180), CONSOLE_PORT (8080, the officers' console), DEMO_SUBSCRIBER_PORT (8099, the
- * console webhook receiver), PROMETHEUS_PORT (9090); SHANHAI_HOME moves {@code .shanhai/}.
+ * KEYCLOAK_PORT (8180), CONSOLE_PORT (8080, the officers' console), DEMO_SUBSCRIBER_PORT (8099, the demo
+ * webhook receiver that prints alerts in this terminal), PROMETHEUS_PORT (9090); SHANHAI_HOME moves
+ * {@code .shanhai/}.
  *
  * <p>{@code ./shanhai token USER} prints an access token for a demo user of the running stack.
  */
@@ -84,7 +85,8 @@ public final class LocalStack {
         out.println("stopped; data kept in " + home.resolve("data"));
       }, "shanhai-stop"));
       Prometheus.startIfInstalled(port("PROMETHEUS_PORT", 9090), Map.of("projects", port(running.projects()),
-              "payouts", port(running.payouts()), "alerts", port(running.alerts())),
+              "payouts", port(running.payouts()), "alerts", port(running.alerts()),
+              "console", port(running.console())),
           Path.of("deploy", "prometheus", "rules"), home, out)
           .ifPresent(running.stack()::add);
     } catch (Exception e) {
@@ -146,7 +148,7 @@ public final class LocalStack {
       ServiceProcess console = stack.console(ports.console(), projects.baseUrl(), payouts.baseUrl(), alerts.baseUrl())
           .awaitReady(EmbeddedStack.STARTUP);
       Tokens tokens = new Tokens(keycloak.tokenEndpoint());
-      stack.add(ConsoleSubscriber.start(ports.subscriber(), alerts.baseUrl(), tokens, home, out));
+      stack.add(TerminalSubscriber.start(ports.subscriber(), alerts.baseUrl(), tokens, home, out));
       DemoData.Summary demo = new DemoData(projects.baseUrl(), payouts.baseUrl(), tokens, out)
           .load(repository.resolve(Path.of("deploy", "demo", "fixtures.json")));
       out.printf("  demo data             %d created, %d already there%s%n", demo.created(), demo.alreadyThere(),

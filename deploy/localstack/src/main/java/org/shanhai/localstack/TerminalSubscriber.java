@@ -30,11 +30,11 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The local stack's demo subscriber: a webhook receiver on loopback that checks each delivery's
- * Standard Webhooks signature and prints the alerts to the console, subscribed to every alert of
+ * Standard Webhooks signature and prints the alerts in the terminal, subscribed to every alert of
  * the alerts service. Its secret is kept in {@code .shanhai/}, so a restarted stack finds the same
  * subscription (created with an Idempotency-Key) and still verifies what it receives.
  */
-final class ConsoleSubscriber implements AutoCloseable {
+final class TerminalSubscriber implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TOLERANCE = Duration.ofMinutes(5);
@@ -43,18 +43,18 @@ final class ConsoleSubscriber implements AutoCloseable {
   private final byte[] key;
   private final PrintStream out;
 
-  private ConsoleSubscriber(HttpServer server, byte[] key, PrintStream out) {
+  private TerminalSubscriber(HttpServer server, byte[] key, PrintStream out) {
     this.server = server;
     this.key = key;
     this.out = out;
   }
 
   /** Starts the receiver on {@code port} and subscribes it at {@code alertsUrl}; returns the subscription's id. */
-  static ConsoleSubscriber start(int port, String alertsUrl, Tokens tokens, Path home, PrintStream out)
+  static TerminalSubscriber start(int port, String alertsUrl, Tokens tokens, Path home, PrintStream out)
       throws IOException, InterruptedException {
     String secret = secret(home.resolve("demo-webhook-secret"));
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    ConsoleSubscriber subscriber = new ConsoleSubscriber(server,
+    TerminalSubscriber subscriber = new TerminalSubscriber(server,
         Base64.getDecoder().decode(secret.substring("whsec_".length())), out);
     server.createContext("/alerts", exchange -> {
       byte[] body = exchange.getRequestBody().readAllBytes();
