@@ -122,11 +122,11 @@ class BadInputIT {
     http.get().uri("/api/v1/projects?county=330822&sort=name").exchange().expectStatus().isBadRequest()
         .expectBody().jsonPath("$.errors[0].field").isEqualTo("sort");
     http.get().uri("/api/v1/projects/{id}?verbose=true", marker).exchange().expectStatus().isBadRequest();
-    rejected(() -> http.post().uri("/api/v1/projects/{id}/updates?dryRun=true", project)
+    rejected(() -> http.post().uri("/api/v1/projects/{id}/updates?draft=true", project)
 
         .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
         .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue("{\"reportDate\":\"2021-07-31\"}").exchange(), 400, "dryRun");
+        .bodyValue("{\"reportDate\":\"2021-07-31\"}").exchange(), 400, "draft");
   }
 
   @Test
