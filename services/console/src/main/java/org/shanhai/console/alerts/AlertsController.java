@@ -12,10 +12,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import reactor.core.publisher.Flux;
@@ -49,16 +49,24 @@ class AlertsController {
     return list(user, "alerts :: rows", null);
   }
 
+  /** The note an officer leaves with what they did (the form's only field). */
+  record Note(String note) {
+
+    String text() {
+      return note == null ? "" : note.strip();
+    }
+  }
+
   @PostMapping("/alerts/{id}/acknowledge")
-  Mono<Rendering> acknowledge(@PathVariable String id, @RequestParam(defaultValue = "") String note,
+  Mono<Rendering> acknowledge(@PathVariable String id, @ModelAttribute Note note,
       @AuthenticationPrincipal OidcUser user, @RequestHeader(name = "HX-Request", required = false) String htmx) {
-    return handled(alerts.acknowledge(id, note.strip()), user, htmx);
+    return handled(alerts.acknowledge(id, note.text()), user, htmx);
   }
 
   @PostMapping("/alerts/{id}/resolve")
-  Mono<Rendering> resolve(@PathVariable String id, @RequestParam(defaultValue = "") String note,
+  Mono<Rendering> resolve(@PathVariable String id, @ModelAttribute Note note,
       @AuthenticationPrincipal OidcUser user, @RequestHeader(name = "HX-Request", required = false) String htmx) {
-    return handled(alerts.resolve(id, note.strip()), user, htmx);
+    return handled(alerts.resolve(id, note.text()), user, htmx);
   }
 
   /** Tells the page each time an alert of the officer's counties fires, is acknowledged or resolved. */

@@ -1,5 +1,6 @@
 package org.shanhai.console.api;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -40,6 +41,15 @@ public final class AlertsApi {
         .distinct(Alert::id)
         .sort(Comparator.comparing(Alert::firedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder())))
         .collectList();
+  }
+
+  /** A year's investment target of the province, a county or a pairing (the province's by default). */
+  public record Target(String scope, String key, int year, BigDecimal investment, boolean isDefault) {
+  }
+
+  public Mono<List<Target>> targets(int year) {
+    return api.get(uri -> uri.path("/api/v1/targets").queryParam("year", year).build(),
+        new ParameterizedTypeReference<Page<Target>>() { }).map(Page::items);
   }
 
   public Mono<Alert> acknowledge(String id, String note) {

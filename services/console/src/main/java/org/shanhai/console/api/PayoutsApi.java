@@ -2,9 +2,12 @@ package org.shanhai.console.api;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.ResponseEntity;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The payouts service as the console uses it: shareholdings and the yearly payouts they owe. */
@@ -19,6 +22,25 @@ public final class PayoutsApi {
   public record Holder(String name, Integer villageCount) {
   }
 
+  public record Income(int year, BigDecimal income, boolean weak) {
+  }
+
+  public record Village(String id, String name, String township, String county, boolean weak, List<Income> incomeReports) {
+
+    public Village {
+      incomeReports = incomeReports == null ? List.of() : List.copyOf(incomeReports);
+    }
+
+    /** The latest year's income report, or null before any. */
+    public Income latestIncome() {
+      return incomeReports.stream().max(Comparator.comparingInt(Income::year)).orElse(null);
+    }
+  }
+
+  /** Money paid towards a payout, as the API takes it. */
+  public record Payment(BigDecimal amount, LocalDate paidOn, String reference) {
+  }
+
   public record Shareholding(String id, String projectId, Holder holder, BigDecimal capital, String returnType,
       BigDecimal guaranteedRate, BigDecimal annualAmount, Integer firstPayoutYear, Integer lastPayoutYear) {
   }
@@ -26,13 +48,48 @@ public final class PayoutsApi {
   public record Disbursement(String id, BigDecimal amount, LocalDate paidOn, String reference, String recordedBy) {
   }
 
-  public record Payout(String id, String shareholdingId, String projectId, String holderName, int year,
+  public record Payout(String id, String shareholdingId, String projectId, String mountainCounty,
+      String partnerCounty, String holderName, int year,
       LocalDate dueDate, BigDecimal guaranteedAmount, BigDecimal paidAmount, BigDecimal outstanding, String status,
       List<Disbursement> disbursements) {
 
     public Payout {
       disbursements = disbursements == null ? List.of() : List.copyOf(disbursements);
     }
+  }
+
+  /** Every payout due in {@code year}. */
+  public Mono<List<Payout>> payoutsOf(int year) {
+    return all("/api/v1/payouts", "year", year, new ParameterizedTypeReference<Page<Payout>>() { });
+  }
+
+  /** Every payout owed to the villages of a mountain county, every year. */
+  public Mono<List<Payout>> payoutsOfCounty(String county) {
+    return all("/api/v1/payouts", "county", county, new ParameterizedTypeReference<Page<Payout>>() { });
+  }
+
+  public Mono<List<Shareholding>> shareholdingsOfCounty(String county) {
+    return all("/api/v1/shareholdings", "county", county, new ParameterizedTypeReference<Page<Shareholding>>() { });
+  }
+
+  public Mono<List<Village>> villages(String county) {
+    return all("/api/v1/villages", "county", county, new ParameterizedTypeReference<Page<Village>>() { });
+  }
+
+  /** Records money paid towards a payout, once for the form's {@code idempotencyKey}. */
+  public Mono<Payout> disburse(String payoutId, Payment payment, String idempotencyKey) {
+    return api.post(uri -> uri.path("/api/v1/payouts/{id}/disbursements").build(payoutId), payment,
+        headers -> headers.set("Idempotency-Key", idempotencyKey), Payout.class).mapNotNull(ResponseEntity::getBody);
+  }
+
+  /** Every item of a list filtered by one parameter, page by page. */
+  private <T> Mono<List<T>> all(String path, String parameter, Object value,
+      ParameterizedTypeReference<Page<T>> type) {
+    return Flux.range(0, Integer.MAX_VALUE)
+        .concatMap(page -> api.get(uri -> uri.path(path).queryParam(parameter, value)
+            .queryParam("page", page).queryParam("size", ProjectsApi.ALL).build(), type))
+        .takeUntil(page -> (long) (page.page() + 1) * page.size() >= page.total())
+        .flatMapIterable(Page::items).collectList();
   }
 
   public Mono<List<Shareholding>> shareholdings(String projectId) {

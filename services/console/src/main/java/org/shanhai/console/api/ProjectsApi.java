@@ -61,9 +61,27 @@ public final class ProjectsApi {
     }
   }
 
+  /** A project's registration as the API takes it. */
+  public record Registration(String pairingId, String name, String kind, String hostCounty, String status,
+      BigDecimal plannedInvestment, List<PlanPoint> investmentPlan, LocalDate plannedStart,
+      LocalDate plannedCompletion) {
+  }
+
   /** A progress report as the API takes it; null fields are not reported. */
   public record Report(LocalDate reportDate, String status, BigDecimal cumulativeInvestment, BigDecimal fundsInPlace,
       BigDecimal plannedInvestment, Integer jobsCreated, String note) {
+  }
+
+  /** One mountain county's figures for a year (see the projects service's GET /api/v1/figures). */
+  public record CountyFigures(String county, int projects, int started, int completed, BigDecimal invested,
+      BigDecimal planned, BigDecimal completedAgainstPlan, int plannedUnknown) {
+  }
+
+  public record YearFigures(int year, List<CountyFigures> counties) {
+  }
+
+  public Mono<YearFigures> figures(int year) {
+    return api.get(uri -> uri.path("/api/v1/figures").queryParam("year", year).build(), YearFigures.class);
   }
 
   public Mono<List<County>> counties() {
@@ -81,6 +99,16 @@ public final class ProjectsApi {
     return api.get(uri -> uri.path("/api/v1/projects").queryParamIfPresent("county", Optional.ofNullable(county))
             .queryParam("size", ALL).build(),
         new ParameterizedTypeReference<Page<Project>>() { }).map(Page::items);
+  }
+
+  public Mono<Pairing> pairing(String id) {
+    return api.get(uri -> uri.path("/api/v1/pairings/{id}").build(id), Pairing.class);
+  }
+
+  /** Registers a project, once for the form's {@code idempotencyKey}. */
+  public Mono<Project> register(Registration registration, String idempotencyKey) {
+    return api.post(uri -> uri.path("/api/v1/projects").build(), registration,
+        headers -> headers.set("Idempotency-Key", idempotencyKey), Project.class).map(ResponseEntity::getBody);
   }
 
   public Mono<Project> project(String id) {

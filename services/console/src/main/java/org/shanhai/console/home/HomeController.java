@@ -5,9 +5,9 @@ import java.util.List;
 
 import org.shanhai.console.ConsoleProperties;
 import org.shanhai.console.api.AlertsApi;
-import org.shanhai.console.api.ProjectsApi;
 import org.shanhai.console.api.ProjectsApi.Pairing;
 import org.shanhai.console.api.ProjectsApi.Project;
+import org.shanhai.console.api.ProjectsApi;
 import org.shanhai.console.signin.Officer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;

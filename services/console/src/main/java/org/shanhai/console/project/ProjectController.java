@@ -9,9 +9,9 @@ import org.shanhai.console.ConsoleProperties;
 import org.shanhai.console.api.ApiRefusal;
 import org.shanhai.console.api.PayoutsApi;
 import org.shanhai.console.api.Problem.FieldError;
-import org.shanhai.console.api.ProjectsApi;
 import org.shanhai.console.api.ProjectsApi.Project;
 import org.shanhai.console.api.ProjectsApi.Warning;
+import org.shanhai.console.api.ProjectsApi;
 import org.shanhai.console.signin.Officer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,7 +47,7 @@ class ProjectController {
 
   @GetMapping("/projects/{id}")
   Mono<Rendering> project(@PathVariable String id, @RequestParam(required = false) String reported,
-      @AuthenticationPrincipal OidcUser user) {
+      @RequestParam(required = false) String registered, @AuthenticationPrincipal OidcUser user) {
     return Mono.zip(projects.project(id), projects.updates(id), payouts.shareholdings(id), payouts.payouts(id))
         .map(found -> {
           Project project = found.getT1();
@@ -59,6 +59,7 @@ class ProjectController {
               .modelAttribute("payouts", found.getT4())
               .modelAttribute("mayReport", mayReport(Officer.of(user), project))
               .modelAttribute("reported", reported != null)
+              .modelAttribute("registered", registered != null)
               .build();
         });
   }

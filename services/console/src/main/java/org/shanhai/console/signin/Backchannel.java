@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +28,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("shanhai.console.identity-backchannel")
+@EnableConfigurationProperties(OAuth2ClientProperties.class)
 class Backchannel {
 
   static final String REGISTRATION = "shanhai";

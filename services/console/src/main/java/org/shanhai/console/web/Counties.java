@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.shanhai.console.api.ProjectsApi;
 import org.shanhai.console.api.ProjectsApi.County;
+import org.shanhai.console.api.ProjectsApi;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 

@@ -16,7 +16,7 @@ import org.shanhai.console.ConsoleProperties;
 class LabelsTest {
 
   private final Labels labels = new Labels(new ConsoleProperties(null, null, null, null, Period.ofMonths(1),
-      ZoneId.of("Asia/Shanghai")));
+      ZoneId.of("Asia/Shanghai"), 300));
 
   @ParameterizedTest
   @CsvSource({
