@@ -154,6 +154,40 @@ class AlertsFlowIT {
   }
 
   @Test
+  void aTestNotificationIsDeliveredSignedAndADisabledSubscriptionCannotBeTestedUntilEnabled() throws Exception {
+    Facts facts = new Facts(publisher);
+    Officer officer = new Officer(http);
+    String subscription = officer.subscribe(receiver.url(), facts.project);
+
+    String queued = (String) post("/api/v1/subscriptions/{id}/test", subscription, "officer.changshan")
+        .expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+    WebhookReceiver.Received received = await().atMost(Duration.ofSeconds(10)).until(receiver::received,
+        r -> r.size() == 1).get(0);
+    assertThat(received.webhookId()).isEqualTo(queued);
+    assertSignedWithTheSecret(received);
+    Map<?, ?> notification = (Map<?, ?>) ((List<?>) ((Map<?, ?>) JSON.readValue(received.body(), Map.class)
+        .get("data")).get("notifications")).get(0);
+    assertThat(notification.get("eventType")).isEqualTo("org.shanhai.alerts.test.v1");
+    assertThat(((Map<?, ?>) notification.get("event")).get("requestedBy")).isEqualTo("officer.changshan");
+    await().atMost(Duration.ofSeconds(10)).until(() -> officer.deliveries(subscription),
+        d -> d.size() == 1 && "DELIVERED".equals(d.get(0).get("status")));
+
+    post("/api/v1/subscriptions/{id}/test", subscription, "officer.qujiang").expectStatus().isForbidden();
+    post("/api/v1/subscriptions/{id}/disable", subscription, "officer.changshan").expectStatus().isOk()
+        .expectBody().jsonPath("$.status").isEqualTo("DISABLED");
+    post("/api/v1/subscriptions/{id}/test", subscription, "officer.changshan").expectStatus().isEqualTo(422)
+        .expectBody().jsonPath("$.errors[0].code").isEqualTo("not-active");
+    post("/api/v1/subscriptions/{id}/enable", subscription, "officer.changshan").expectStatus().isOk()
+        .expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
+    assertThat(receiver.received()).hasSize(1);
+  }
+
+  private WebTestClient.ResponseSpec post(String path, String subscription, String user) {
+    return http.post().uri(path, subscription).header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer(user)).exchange();
+  }
+
+  @Test
   void aSilencedAlertFiresButIsNotDelivered() throws Exception {
     Facts facts = new Facts(publisher);
     Officer officer = new Officer(http);

@@ -109,8 +109,9 @@ class AlertsConfiguration {
   }
 
   @Bean
-  DeliveryService deliveryService(DeliveryStore deliveries, SubscriptionService subscriptions, Clock clock) {
-    return new DeliveryService(deliveries, subscriptions, clock);
+  DeliveryService deliveryService(DeliveryStore deliveries, SubscriptionService subscriptions, DeliveryWorker worker,
+      JsonMapper json, Clock clock) {
+    return new DeliveryService(deliveries, subscriptions, worker, json, clock);
   }
 
   @Bean

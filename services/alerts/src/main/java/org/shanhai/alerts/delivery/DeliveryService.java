@@ -2,6 +2,9 @@ package org.shanhai.alerts.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 import org.shanhai.alerts.subscription.SubscriptionService;
 import org.shanhai.web.access.Actor;
@@ -9,18 +12,54 @@ import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.InvalidInput;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A subscription's deliveries with every attempt, and their recovery (send again what failed since a time). */
 public class DeliveryService {
 
+  /** The event type of a test notification's one item, so a receiver can tell it from an alert's. */
+  public static final String TEST_EVENT_TYPE = "org.shanhai.alerts.test.v1";
+
   private final DeliveryStore deliveries;
   private final SubscriptionService subscriptions;
+  private final DeliveryWorker worker;
+  private final JsonMapper json;
   private final Clock clock;
 
-  public DeliveryService(DeliveryStore deliveries, SubscriptionService subscriptions, Clock clock) {
+  public DeliveryService(DeliveryStore deliveries, SubscriptionService subscriptions, DeliveryWorker worker,
+      JsonMapper json, Clock clock) {
     this.deliveries = deliveries;
     this.subscriptions = subscriptions;
+    this.worker = worker;
+    this.json = json;
     this.clock = clock;
+  }
+
+  /**
+   * Sends a test notification to an active webhook subscription, signed and retried like any other,
+   * so its owner sees in its deliveries whether the receiver takes it. Its one item has the type
+   * {@value #TEST_EVENT_TYPE} and names no alert.
+   */
+  public Mono<Delivery> test(String subscriptionId, Actor actor) {
+    return subscriptions.find(subscriptionId)
+        .doOnNext(s -> actor.requireOwner(s.createdBy(), "subscription " + subscriptionId + " (testing it)"))
+        .flatMap(s -> {
+          if (!s.isActive() || s.channel().url() == null) {
+            return Mono.error(new InvalidInput("subscription", "not-active", "subscription " + s.id() + " is "
+                + s.status() + " or has no webhook; only an active webhook can be tested"));
+          }
+          Instant now = clock.instant();
+          String eventId = "test-" + UUID.randomUUID();
+          Map<String, Object> data = new LinkedHashMap<>();
+          data.put("test", true);
+          data.put("subscriptionId", s.id());
+          data.put("requestedBy", actor.name());
+          data.put("requestedAt", now.toString());
+          data.put("message", "A test notification from Shanhai Monitor: this receiver gets the subscription's alerts.");
+          Delivery delivery = Delivery.pending(Fanout.id(s, eventId), s.id(), new Delivery.Item(eventId,
+              TEST_EVENT_TYPE, null, null, null, now, json.writeValueAsString(data)), now, now);
+          return deliveries.insert(delivery).doOnNext(stored -> worker.nudge()).thenReturn(delivery);
+        });
   }
 
   public Mono<Page<Delivery>> of(String subscriptionId, Delivery.Status status, Actor reader, PageRequest page) {

@@ -92,6 +92,12 @@ public class SubscriptionService {
     return owned(id, actor, "enabling it").then(change(id, Subscription::enabled));
   }
 
+  /** Turns a subscription off at its owner's (or the province's) request; enable turns it on again. */
+  public Mono<Subscription> disable(String id, Actor actor) {
+    return owned(id, actor, "disabling it")
+        .then(change(id, s -> s.isActive() ? s.disabled("disabled by " + actor.name()) : s));
+  }
+
   public Mono<Void> delete(String id, Actor actor) {
     return owned(id, actor, "deleting it").then(change(id, Subscription::deleted)).then();
   }

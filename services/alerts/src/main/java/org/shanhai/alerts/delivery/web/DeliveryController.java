@@ -13,11 +13,13 @@ import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.Violations;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +65,15 @@ class DeliveryController {
   Mono<Page<DeliveryResponse>> deliveries(@PathVariable String id,
       @RequestParam(required = false) Delivery.Status status, PageRequest page, Actor actor) {
     return deliveries.of(id, status, actor, page).map(p -> p.map(d -> DeliveryResponse.of(d, json)));
+  }
+
+  @PostMapping("/test")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @Operation(summary = "Send a test notification to the subscription's webhook",
+      description = "Signed and retried like an alert's; its one item has the eventType org.shanhai.alerts.test.v1. "
+          + "The answer is the delivery as queued: follow it in the deliveries.")
+  Mono<DeliveryResponse> test(@PathVariable String id, Actor actor) {
+    return deliveries.test(id, actor).map(d -> DeliveryResponse.of(d, json));
   }
 
   @PostMapping("/recover")

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Subscriptions: make one (webhook or SSE), list, fetch, delete; rotate a webhook's secret; enable one a 410 disabled. */
+/** Subscriptions: make one (webhook or SSE), list, fetch, delete; rotate a webhook's secret; disable and enable one. */
 @RestController
 @RequestMapping("/api/v1/subscriptions")
 class SubscriptionController {
@@ -87,6 +87,12 @@ class SubscriptionController {
   @Operation(summary = "Delete a subscription")
   Mono<ResponseEntity<Void>> delete(@PathVariable String id, Actor actor) {
     return subscriptions.delete(id, actor).thenReturn(ResponseEntity.noContent().build());
+  }
+
+  @PostMapping("/{id}/disable")
+  @Operation(summary = "Disable a subscription: nothing is sent to it until it is enabled again")
+  Mono<SubscriptionResponse> disable(@PathVariable String id, Actor actor) {
+    return subscriptions.disable(id, actor).map(s -> SubscriptionResponse.of(s, null));
   }
 
   @PostMapping("/{id}/enable")
