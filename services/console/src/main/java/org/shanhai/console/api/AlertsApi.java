@@ -43,6 +43,68 @@ public final class AlertsApi {
         .collectList();
   }
 
+  public record Channel(String type, String url, String secret) {
+  }
+
+  public record Matchers(List<String> anyCounty, List<String> county, List<String> partner, String minSeverity) {
+  }
+
+  public record Subscription(String id, String name, Channel channel, Matchers matchers, boolean sendResolved,
+      String status, String statusReason, Instant createdAt, String createdBy) {
+  }
+
+  public record Attempt(Instant at, int status, long millis, String error) {
+  }
+
+  public record DeliveryItem(String eventType, String alertId, String rule, String severity) {
+  }
+
+  public record Delivery(String id, String status, String reason, Instant createdAt, List<DeliveryItem> items,
+      List<Attempt> attempts) {
+
+    public Delivery {
+      items = items == null ? List.of() : List.copyOf(items);
+      attempts = attempts == null ? List.of() : List.copyOf(attempts);
+    }
+
+    /** The latest attempt, or null before the first. */
+    public Attempt lastAttempt() {
+      return attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+    }
+  }
+
+  /** A new webhook subscription as the API takes it; the service makes up its secret. */
+  public record NewSubscription(String name, Map<String, Object> channel, Map<String, Object> matchers,
+      boolean sendResolved) {
+  }
+
+  public Mono<List<Subscription>> subscriptions() {
+    return api.get(uri -> uri.path("/api/v1/subscriptions").queryParam("size", ProjectsApi.ALL).build(),
+        new ParameterizedTypeReference<Page<Subscription>>() { }).map(Page::items);
+  }
+
+  public Mono<Subscription> subscription(String id) {
+    return api.get(uri -> uri.path("/api/v1/subscriptions/{id}").build(id), Subscription.class);
+  }
+
+  /** Subscribes, once for the form's {@code idempotencyKey}; the answer carries the secret, this once. */
+  public Mono<Subscription> subscribe(NewSubscription subscription, String idempotencyKey) {
+    return api.post(uri -> uri.path("/api/v1/subscriptions").build(), subscription,
+        headers -> headers.set("Idempotency-Key", idempotencyKey), Subscription.class)
+        .mapNotNull(ResponseEntity::getBody);
+  }
+
+  public Mono<List<Delivery>> deliveries(String subscriptionId) {
+    return api.get(uri -> uri.path("/api/v1/subscriptions/{id}/deliveries").queryParam("size", 20)
+        .build(subscriptionId), new ParameterizedTypeReference<Page<Delivery>>() { }).map(Page::items);
+  }
+
+  /** Asks for a test notification, or to disable or enable the subscription ({@code action}: test, disable, enable). */
+  public Mono<Void> act(String subscriptionId, String action) {
+    return api.post(uri -> uri.path("/api/v1/subscriptions/{id}/{action}").build(subscriptionId, action), Map.of(),
+        headers -> { }, Void.class).then();
+  }
+
   /** A year's investment target of the province, a county or a pairing (the province's by default). */
   public record Target(String scope, String key, int year, BigDecimal investment, boolean isDefault) {
   }

@@ -1,0 +1,31 @@
+package org.shanhai.console.subscriptions;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.shanhai.console.api.AlertsApi.NewSubscription;
+
+/**
+ * A new webhook subscription as the officer fills it in: a name, the receiver's URL, the least
+ * severity worth sending, and whether resolutions are sent too. The alerts service confines an
+ * officer's subscription to their counties and makes up its signing secret, which is shown once.
+ */
+public record SubscriptionForm(String name, String url, String minSeverity, String sendResolved, String key) {
+
+  static SubscriptionForm empty() {
+    return new SubscriptionForm("", "https://", "WARNING", "on", UUID.randomUUID().toString());
+  }
+
+  NewSubscription toSubscription() {
+    Map<String, Object> channel = new LinkedHashMap<>();
+    channel.put("type", "WEBHOOK");
+    channel.put("url", url == null || url.isBlank() ? null : url.strip());
+    Map<String, Object> matchers = new LinkedHashMap<>();
+    if (minSeverity != null && !minSeverity.isBlank()) {
+      matchers.put("minSeverity", minSeverity);
+    }
+    return new NewSubscription(name == null || name.isBlank() ? null : name.strip(), channel, matchers,
+        sendResolved != null);
+  }
+}
