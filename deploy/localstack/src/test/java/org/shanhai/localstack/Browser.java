@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -45,8 +46,12 @@ final class Browser {
               "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
               "--user-data-dir=" + Files.createTempDirectory("shanhai-chromium"), "--window-size=1280,900",
               "--lang=zh-CN");
+      // Commands wait for the document, not for every last resource: a slow one on a busy two-core machine
+      // must not hold the test (the tests wait for what they look at themselves).
+      options.setPageLoadStrategy(PageLoadStrategy.EAGER);
       driver = new ChromeDriver(service, options);
-      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+      // Generous: the first pages of a freshly started stack (and Keycloak's login theme) render slowly on two cores.
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
       Runtime.getRuntime().addShutdownHook(new Thread(driver::quit, "chromium-stop"));
     }
     return driver;

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -46,14 +47,27 @@ class ConsoleIT {
     browser = Browser.get();
     stack = RunningStack.get();
     if (loginPage == null) {
-      browser.get(stack.console().baseUrl() + "/");
-      waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-      loginPage = browser.getCurrentUrl();
-      browser.findElement(By.id("username")).sendKeys("officer.changshan");
-      browser.findElement(By.id("password")).sendKeys("changshan-demo");
-      browser.findElement(By.id("kc-login")).click();
-      waitFor().until(ExpectedConditions.urlToBe(stack.console().baseUrl() + "/"));
+      loginPage = signIn("officer.changshan", "changshan-demo");
     }
+  }
+
+  /** Signs in on Keycloak's own login page, which the console sends a signed-out browser to; returns its address. */
+  private static String signIn(String user, String password) {
+    browser.get(stack.console().baseUrl() + "/");
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    String page = browser.getCurrentUrl();
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.id("kc-login")).click();
+    waitFor().until(ExpectedConditions.urlToBe(stack.console().baseUrl() + "/"));
+    return page;
+  }
+
+  /** Signs out of the console, which signs out of Keycloak too. */
+  private static void signOut() {
+    browser.get(stack.console().baseUrl() + "/");
+    browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+    waitFor().until(ExpectedConditions.urlToBe(stack.console().baseUrl() + "/signed-out"));
   }
 
   @Test
@@ -101,6 +115,42 @@ class ConsoleIT {
   }
 
   @Test
+  void registersAProjectWithAnInvestmentPlanOfRowsAddedInTheForm() throws Exception {
+    browser.get(stack.console().baseUrl() + "/");
+    browser.findElement(By.linkText("登记项目")).click();
+    String name = "常山胡柚深加工项目 " + UUID.randomUUID().toString().substring(0, 6);
+    browser.findElement(By.id("name")).sendKeys(name);
+    browser.findElement(By.id("plannedInvestment")).sendKeys("5000");
+    browser.findElement(By.id("add-row")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("planCumulative-1")));
+    date("planDate-0", "2026-06-30");
+    browser.findElement(By.id("planCumulative-0")).sendKeys("2000");
+    date("planDate-1", "2026-12-31");
+    browser.findElement(By.id("planCumulative-1")).sendKeys("9000");
+    browser.findElement(By.id("register")).click();
+
+    // The plan's last row is above the planned investment: the service says so, at the plan.
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.error")));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("投资计划超过了计划总投资。");
+    assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo(name);
+    WebElement last = browser.findElement(By.id("planCumulative-1"));
+    last.clear();
+    last.sendKeys("5000");
+    browser.findElement(By.id("register")).click();
+
+    waitFor().until(ExpectedConditions.urlContains("registered"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+    assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("项目已登记。");
+    assertThat(browser.findElement(By.cssSelector(".chart polyline.plan")).getAttribute("points")).contains(" ");
+  }
+
+  /** Sets a date input: typing into one follows the browser's own date format, which varies by locale. */
+  private static void date(String id, String isoDate) {
+    ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];", id,
+        isoDate);
+  }
+
+  @Test
   void offersNoReportFormOnAProjectOfACountyNotTheirsAndSaysSoIfAskedDirectly() throws Exception {
     String qingyuanProject = aQingyuanProject();
     browser.get(stack.console().baseUrl() + "/projects/" + qingyuanProject);
@@ -139,18 +189,53 @@ class ConsoleIT {
   @Test
   void noPageScrollsSidewaysOnAPhoneAndEachIsPhotographedOnBoth() throws Exception {
     String project = firstProject("county=" + CHANGSHAN + "&kind=INDUSTRIAL_ENCLAVE");
-    Map<String, String> pages = Map.of("home", "/", "project", "/projects/" + project,
-        "report", "/projects/" + project + "/report", "alerts", "/alerts");
+    String pairing = DemoApi.JSON.readTree(get(stack.projects().baseUrl() + "/api/v1/projects/" + project))
+        .path("pairingId").asText();
+    Map<String, String> pages = new LinkedHashMap<>();
+    pages.put("home", "/");
+    pages.put("project", "/projects/" + project);
+    pages.put("report", "/projects/" + project + "/report");
+    pages.put("register", "/pairings/" + pairing + "/projects/new");
+    pages.put("dividends", "/counties/" + CHANGSHAN + "/dividends");
+    pages.put("alerts", "/alerts");
+    pages.put("subscriptions", "/subscriptions");
+    assertThat(sidewaysOnAPhone(pages)).as("pages wider than a %d px phone", Browser.PHONE_WIDTH).isEmpty();
+  }
+
+  @Test
+  void theProvinceOverviewIsTheProvincesAndSigningOutEndsTheProvidersSessionToo() throws Exception {
+    browser.get(stack.console().baseUrl() + "/province");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("您没有权限做这件事");
+
+    signOut();
+    browser.get(stack.console().baseUrl() + "/");
+    assertThat(waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("username"))))
+        .as("the provider asks for a password again: its session ended with the console's").isNotNull();
+    try {
+      signIn("province.admin", "province-demo");
+      browser.findElement(By.linkText("全省概览")).click();
+      assertThat(browser.findElement(By.tagName("h1")).getText()).endsWith("年全省山海协作概览");
+      assertThat(browser.findElements(By.cssSelector("#counties tbody tr"))).as("the mountain counties").hasSize(26);
+      assertThat(browser.findElement(By.tagName("main")).getText()).contains("全年目标约 300 个", "全年目标 400亿元");
+      assertThat(sidewaysOnAPhone(Map.of("province", "/province"))).isEmpty();
+    } finally {
+      signOut();
+      signIn("officer.changshan", "changshan-demo");
+    }
+  }
+
+  /** Loads each page on a desktop and on a phone, photographing both; the pages wider than the phone. */
+  private static List<String> sidewaysOnAPhone(Map<String, String> pages) throws Exception {
     List<String> sideways = new ArrayList<>();
     try {
       for (Map.Entry<String, String> page : pages.entrySet()) {
         Browser.desktop(browser);
         browser.get(stack.console().baseUrl() + page.getValue());
+        assertThat(browser.findElements(By.tagName("h1"))).as(page.getValue()).isNotEmpty();
         Browser.screenshot(browser, "console-" + page.getKey() + "-desktop");
         Browser.phone(browser);
         browser.get(stack.console().baseUrl() + page.getValue());
-        Object width = ((JavascriptExecutor) browser).executeScript(
-            "return document.documentElement.scrollWidth;");
+        Object width = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;");
         if (((Number) width).intValue() > Browser.PHONE_WIDTH) {
           sideways.add(page.getValue() + " is " + width + " px wide");
         }
@@ -159,7 +244,7 @@ class ConsoleIT {
     } finally {
       Browser.desktop(browser);
     }
-    assertThat(sideways).as("pages wider than a %d px phone", Browser.PHONE_WIDTH).isEmpty();
+    return sideways;
   }
 
   private static int firingAlertsOf(String county) {

@@ -68,7 +68,7 @@ class RegistrationController {
         return Mono.just(form(found, form, errors).status(HttpStatus.UNPROCESSABLE_CONTENT).build());
       }
       return projects.register(form.toRegistration(pairing), form.key())
-          .map(project -> Rendering.redirectTo("/projects/" + project.id() + "?registered").build())
+          .map(project -> Rendering.redirectTo("/projects/" + project.id() + "?registered=1").build())
           .onErrorResume(ApiRefusal.class, refusal -> refusal.status() == 422 || refusal.status() == 400
               ? Mono.just(form(found, form, refusal.problem().byField()).status(HttpStatus.UNPROCESSABLE_CONTENT).build())
               : Mono.error(refusal));

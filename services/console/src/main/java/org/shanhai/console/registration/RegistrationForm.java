@@ -34,9 +34,12 @@ public record RegistrationForm(String name, String kind, String hostCounty, Stri
         UUID.randomUUID().toString());
   }
 
-  /** How many plan rows the form shows. */
+  /**
+   * How many plan rows the form shows: at least one (a single row left empty arrives as no value at
+   * all, and an empty row is left out of the registration anyway).
+   */
   public int rows() {
-    return Math.max(planDate.size(), planCumulative.size());
+    return Math.max(1, Math.max(planDate.size(), planCumulative.size()));
   }
 
   public String planDateAt(int row) {

@@ -67,7 +67,7 @@ class SubscriptionsController {
     // Testing a disabled subscription is refused (422): the page says to enable it first.
     return alerts.act(id, action).thenReturn(Rendering.redirectTo("/subscriptions/" + id + "?done=" + action).build())
         .onErrorResume(ApiRefusal.class, refusal -> refusal.status() == 422
-            ? Mono.just(Rendering.redirectTo("/subscriptions/" + id + "?refused").build()) : Mono.error(refusal));
+            ? Mono.just(Rendering.redirectTo("/subscriptions/" + id + "?refused=1").build()) : Mono.error(refusal));
   }
 
   private Mono<Rendering.Builder<?>> page(SubscriptionForm form, Map<String, FieldError> errors, Subscription created) {
