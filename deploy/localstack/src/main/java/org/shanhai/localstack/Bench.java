@@ -29,7 +29,7 @@ import org.shanhai.embedded.ServiceProcess;
 
 /**
  * {@code ./shanhai bench [updates] [concurrency]}: the load generator ({@code ./shanhai bench alerts …} runs
- * {@link AlertsBench} instead). Starts its own throw-away
+ * {@link AlertsBench}, {@code ./shanhai bench console …} {@link ConsoleBench} instead). Starts its own throw-away
  * stack on free ports (broker, in-memory wire server, the projects service from its jar), posts
  * progress updates over HTTP from {@code concurrency} officers at once (each on their own projects,
  * as officers are), and prints the HTTP latency, the throughput, the time from request to event on
@@ -45,6 +45,10 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("alerts")) {
       AlertsBench.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("console")) {
+      ConsoleBench.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     int updates = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
