@@ -2,7 +2,6 @@ package org.shanhai.console.dividends;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +10,7 @@ import org.shanhai.console.api.ApiRefusal;
 import org.shanhai.console.api.PayoutsApi.Payout;
 import org.shanhai.console.api.PayoutsApi;
 import org.shanhai.console.api.Problem.FieldError;
+import org.shanhai.console.web.FormInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,8 +44,7 @@ class DividendsController {
   Mono<Rendering> disburse(@PathVariable String county, @PathVariable String id, @ModelAttribute DisbursementForm form) {
     Map<String, String> unreadable = form.unreadable();
     if (!unreadable.isEmpty()) {
-      Map<String, FieldError> errors = new LinkedHashMap<>();
-      unreadable.forEach((field, key) -> errors.put(field, new FieldError(field, key, null)));
+      Map<String, FieldError> errors = FormInput.fieldErrors(unreadable);
       return page(county, id, form, errors).map(page -> page.status(HttpStatus.UNPROCESSABLE_CONTENT).build());
     }
     return payouts.disburse(id, form.toPayment(), form.key())

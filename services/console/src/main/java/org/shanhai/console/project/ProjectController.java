@@ -1,7 +1,6 @@
 package org.shanhai.console.project;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +12,7 @@ import org.shanhai.console.api.ProjectsApi.Project;
 import org.shanhai.console.api.ProjectsApi.Warning;
 import org.shanhai.console.api.ProjectsApi;
 import org.shanhai.console.signin.Officer;
+import org.shanhai.console.web.FormInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -80,8 +80,7 @@ class ProjectController {
     return projects.project(id).flatMap(project -> {
       Map<String, String> unreadable = form.unreadable();
       if (!unreadable.isEmpty()) {
-        Map<String, FieldError> errors = new LinkedHashMap<>();
-        unreadable.forEach((field, key) -> errors.put(field, new FieldError(field, key, null)));
+        Map<String, FieldError> errors = FormInput.fieldErrors(unreadable);
         return Mono.just(form(project, form, errors, List.of()).status(HttpStatus.UNPROCESSABLE_CONTENT).build());
       }
       Mono<Rendering> save = save(project, form);

@@ -1,14 +1,13 @@
 package org.shanhai.console.project;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.shanhai.console.api.ProjectsApi.Project;
 import org.shanhai.console.api.ProjectsApi.Report;
+import org.shanhai.console.web.FormInput;
 
 /**
  * The progress form as the officer filled it in, kept as typed so that it can be shown again with
@@ -26,12 +25,10 @@ public record ReportForm(String reportDate, String status, String cumulativeInve
     confirmed = Boolean.TRUE.equals(confirmed);
   }
 
-  private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
-
   /** A new form for {@code project}, with its current status and figures filled in. */
   static ReportForm blank(Project project, LocalDate today) {
-    return new ReportForm(today.toString(), project.status(), wan(project.cumulativeInvestment()),
-        wan(project.fundsInPlace()), project.jobsCreated() == null ? "" : project.jobsCreated().toString(), "",
+    return new ReportForm(today.toString(), project.status(), FormInput.wan(project.cumulativeInvestment()),
+        FormInput.wan(project.fundsInPlace()), project.jobsCreated() == null ? "" : project.jobsCreated().toString(), "",
         UUID.randomUUID().toString(), project.version(), false);
   }
 
@@ -47,20 +44,10 @@ public record ReportForm(String reportDate, String status, String cumulativeInve
    */
   Map<String, String> unreadable() {
     Map<String, String> errors = new LinkedHashMap<>();
-    if (!blank(reportDate)) {
-      try {
-        LocalDate.parse(reportDate.strip());
-      } catch (DateTimeParseException e) {
-        errors.put("reportDate", "form.error.date");
-      }
-    }
-    for (Map.Entry<String, String> amount : Map.of("cumulativeInvestment", nullToEmpty(cumulativeInvestment),
-        "fundsInPlace", nullToEmpty(fundsInPlace)).entrySet()) {
-      if (!blank(amount.getValue()) && decimal(amount.getValue()) == null) {
-        errors.put(amount.getKey(), "form.error.number");
-      }
-    }
-    if (!blank(jobsCreated) && !jobsCreated.strip().matches("-?\\d{1,9}")) {
+    FormInput.date("reportDate", reportDate, errors);
+    FormInput.number("cumulativeInvestment", cumulativeInvestment, errors);
+    FormInput.number("fundsInPlace", fundsInPlace, errors);
+    if (!FormInput.blank(jobsCreated) && !jobsCreated.strip().matches("-?\\d{1,9}")) {
       errors.put("jobsCreated", "form.error.whole-number");
     }
     return errors;
@@ -68,32 +55,9 @@ public record ReportForm(String reportDate, String status, String cumulativeInve
 
   /** The report for the API, with amounts in yuan; call only when {@link #unreadable()} is empty. */
   Report toReport() {
-    return new Report(blank(reportDate) ? null : LocalDate.parse(reportDate.strip()), blank(status) ? null : status,
-        yuan(cumulativeInvestment), yuan(fundsInPlace), null,
-        blank(jobsCreated) ? null : Integer.valueOf(jobsCreated.strip()), blank(note) ? null : note.strip());
-  }
-
-  private static BigDecimal yuan(String wan) {
-    return blank(wan) ? null : decimal(wan).multiply(WAN).setScale(2, java.math.RoundingMode.HALF_UP);
-  }
-
-  private static BigDecimal decimal(String text) {
-    try {
-      return new BigDecimal(text.strip().replace(",", "").replace("，", ""));
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static String wan(BigDecimal yuan) {
-    return yuan == null ? "" : yuan.divide(WAN).stripTrailingZeros().toPlainString();
-  }
-
-  private static boolean blank(String text) {
-    return text == null || text.isBlank();
-  }
-
-  private static String nullToEmpty(String text) {
-    return text == null ? "" : text;
+    return new Report(FormInput.localDate(reportDate), FormInput.blank(status) ? null : status,
+        FormInput.yuan(cumulativeInvestment), FormInput.yuan(fundsInPlace), null,
+        FormInput.blank(jobsCreated) ? null : Integer.valueOf(jobsCreated.strip()),
+        FormInput.blank(note) ? null : note.strip());
   }
 }

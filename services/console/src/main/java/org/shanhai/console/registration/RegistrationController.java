@@ -1,6 +1,5 @@
 package org.shanhai.console.registration;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.shanhai.console.api.ApiRefusal;
@@ -8,6 +7,7 @@ import org.shanhai.console.api.Problem.FieldError;
 import org.shanhai.console.api.ProjectsApi.Pairing;
 import org.shanhai.console.api.ProjectsApi;
 import org.shanhai.console.signin.Officer;
+import org.shanhai.console.web.FormInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -63,8 +63,7 @@ class RegistrationController {
       }
       Map<String, String> unreadable = form.unreadable();
       if (!unreadable.isEmpty()) {
-        Map<String, FieldError> errors = new LinkedHashMap<>();
-        unreadable.forEach((field, key) -> errors.put(field, new FieldError(field, key, null)));
+        Map<String, FieldError> errors = FormInput.fieldErrors(unreadable);
         return Mono.just(form(found, form, errors).status(HttpStatus.UNPROCESSABLE_CONTENT).build());
       }
       return projects.register(form.toRegistration(pairing), form.key())

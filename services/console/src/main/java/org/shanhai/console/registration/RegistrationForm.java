@@ -1,9 +1,5 @@
 package org.shanhai.console.registration;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +8,7 @@ import java.util.UUID;
 
 import org.shanhai.console.api.ProjectsApi.PlanPoint;
 import org.shanhai.console.api.ProjectsApi.Registration;
+import org.shanhai.console.web.FormInput;
 
 /**
  * A project's registration as the officer fills it in, amounts in 万元; the investment plan is rows
@@ -20,8 +17,6 @@ import org.shanhai.console.api.ProjectsApi.Registration;
  */
 public record RegistrationForm(String name, String kind, String hostCounty, String status, String plannedInvestment,
     String plannedStart, String plannedCompletion, List<String> planDate, List<String> planCumulative, String key) {
-
-  private static final BigDecimal WAN = BigDecimal.valueOf(10_000);
 
   public RegistrationForm {
     planDate = planDate == null ? List.of() : List.copyOf(planDate);
@@ -75,12 +70,12 @@ public record RegistrationForm(String name, String kind, String hostCounty, Stri
   /** The fields the console cannot read as dates or numbers, by the API's field names, as message keys. */
   Map<String, String> unreadable() {
     Map<String, String> errors = new LinkedHashMap<>();
-    date("plannedStart", plannedStart, errors);
-    date("plannedCompletion", plannedCompletion, errors);
-    number("plannedInvestment", plannedInvestment, errors);
+    FormInput.date("plannedStart", plannedStart, errors);
+    FormInput.date("plannedCompletion", plannedCompletion, errors);
+    FormInput.number("plannedInvestment", plannedInvestment, errors);
     for (int row = 0; row < rows(); row++) {
-      date("investmentPlan[" + row + "].date", planDateAt(row), errors);
-      number("investmentPlan[" + row + "].cumulative", planCumulativeAt(row), errors);
+      FormInput.date("investmentPlan[" + row + "].date", planDateAt(row), errors);
+      FormInput.number("investmentPlan[" + row + "].cumulative", planCumulativeAt(row), errors);
     }
     return errors;
   }
@@ -89,15 +84,14 @@ public record RegistrationForm(String name, String kind, String hostCounty, Stri
   Registration toRegistration(String pairingId) {
     List<PlanPoint> plan = new ArrayList<>();
     for (int row = 0; row < rows(); row++) {
-      if (!blank(planDateAt(row)) || !blank(planCumulativeAt(row))) {
-        plan.add(new PlanPoint(blank(planDateAt(row)) ? null : LocalDate.parse(planDateAt(row).strip()),
-            yuan(planCumulativeAt(row))));
+      if (!FormInput.blank(planDateAt(row)) || !FormInput.blank(planCumulativeAt(row))) {
+        plan.add(new PlanPoint(FormInput.localDate(planDateAt(row)), FormInput.yuan(planCumulativeAt(row))));
       }
     }
-    return new Registration(pairingId, blank(name) ? null : name.strip(), blank(kind) ? null : kind,
-        blank(hostCounty) ? null : hostCounty, blank(status) ? null : status, yuan(plannedInvestment),
-        plan.isEmpty() ? null : plan, blank(plannedStart) ? null : LocalDate.parse(plannedStart.strip()),
-        blank(plannedCompletion) ? null : LocalDate.parse(plannedCompletion.strip()));
+    return new Registration(pairingId, FormInput.blank(name) ? null : name.strip(),
+        FormInput.blank(kind) ? null : kind, FormInput.blank(hostCounty) ? null : hostCounty,
+        FormInput.blank(status) ? null : status, FormInput.yuan(plannedInvestment), plan.isEmpty() ? null : plan,
+        FormInput.localDate(plannedStart), FormInput.localDate(plannedCompletion));
   }
 
   private List<String> padded(List<String> values) {
@@ -106,37 +100,5 @@ public record RegistrationForm(String name, String kind, String hostCounty, Stri
       all.add("");
     }
     return all;
-  }
-
-  private static void date(String field, String text, Map<String, String> errors) {
-    if (!blank(text)) {
-      try {
-        LocalDate.parse(text.strip());
-      } catch (DateTimeParseException e) {
-        errors.put(field, "form.error.date");
-      }
-    }
-  }
-
-  private static void number(String field, String text, Map<String, String> errors) {
-    if (!blank(text) && decimal(text) == null) {
-      errors.put(field, "form.error.number");
-    }
-  }
-
-  private static BigDecimal yuan(String wan) {
-    return blank(wan) ? null : decimal(wan).multiply(WAN).setScale(2, RoundingMode.HALF_UP);
-  }
-
-  private static BigDecimal decimal(String text) {
-    try {
-      return new BigDecimal(text.strip().replace(",", "").replace("，", ""));
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static boolean blank(String text) {
-    return text == null || text.isBlank();
   }
 }

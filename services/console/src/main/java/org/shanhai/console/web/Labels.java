@@ -51,11 +51,6 @@ public class Labels {
     return size.compareTo(WAN) >= 0 ? number(amount.divide(WAN), 2, locale) + "万元" : number(amount, 2, locale) + "元";
   }
 
-  /** An amount in 万元 for a form's input (the unit officers fill in), without grouping. */
-  public String wan(BigDecimal amount) {
-    return amount == null ? "" : amount.divide(WAN).stripTrailingZeros().toPlainString();
-  }
-
   /** {@code part} as a whole percentage of {@code whole}, or null when the whole is unknown or zero. */
   public Integer percent(BigDecimal part, BigDecimal whole) {
     if (part == null || whole == null || whole.signum() == 0) {

@@ -46,8 +46,9 @@ class LabelsTest {
 
   @Test
   void formsTakeAmountsInWanAndTimesAreZhejiangs() {
-    assertThat(labels.wan(new BigDecimal("93000000.00"))).isEqualTo("9300");
-    assertThat(labels.wan(new BigDecimal("12345.00"))).isEqualTo("1.2345");
+    assertThat(FormInput.wan(new BigDecimal("93000000.00"))).isEqualTo("9300");
+    assertThat(FormInput.wan(new BigDecimal("12345.00"))).isEqualTo("1.2345");
+    assertThat(FormInput.yuan("1,250.5")).isEqualTo(new BigDecimal("12505000.00"));
     assertThat(labels.time(Instant.parse("2021-12-31T16:30:00Z"))).isEqualTo("2022-01-01 00:30");
     assertThat(labels.percent(new BigDecimal("30"), new BigDecimal("93"))).isEqualTo(32);
   }
