@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,6 +114,56 @@ class ConsoleIT {
     assertThat(browser.findElement(By.id("updates")).getText()).contains(note, "800万元");
     assertThat(eventsOnTheProjectsTopic(project, note, WAIT)).as("the update's event on Kafka")
         .singleElement().satisfies(event -> assertThat(event.value()).contains("\"cumulativeInvestment\":\"8000000.00\""));
+  }
+
+  @Test
+  void asksToConfirmWarningsAndCatchesAReportMadeMeanwhileWithoutLosingWhatWasTyped() throws Exception {
+    String pairing = DemoApi.JSON.readTree(get(stack.projects().baseUrl() + "/api/v1/pairings?county=" + CHANGSHAN))
+        .path("items").get(0).path("id").asText();
+    String project = DemoApi.JSON.readTree(post(stack.projects().baseUrl() + "/api/v1/projects", """
+        {"pairingId":"%s","name":"常山食用菌加工园","kind":"INDUSTRIAL_PROJECT","hostCounty":"330822",
+         "plannedInvestment":"10000000.00"}""".formatted(pairing))).path("id").asText();
+    browser.get(stack.console().baseUrl() + "/projects/" + project + "/report");
+    WebElement investment = waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("cumulativeInvestment")));
+    investment.clear();
+    investment.sendKeys("800");
+    browser.findElement(By.id("note")).sendKeys("厂房封顶");
+
+    // Someone else reports while the form is open.
+    post(stack.projects().baseUrl() + "/api/v1/projects/" + project + "/updates",
+        "{\"reportDate\":\"" + LocalDate.now(ZoneId.of("Asia/Shanghai")) + "\","
+        + "\"cumulativeInvestment\":\"1000000.00\"}");
+    browser.findElement(By.id("save")).click();
+
+    // 8 million yuan on a plan of 10: more than half of the plan in one report, so it asks first.
+    WebElement confirm = waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("confirm")));
+    assertThat(browser.findElement(By.cssSelector(".notice.warn")).getText()).contains("本次新增投资超过计划投资的一半");
+    confirm.click();
+
+    WebElement conflict = waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.error")));
+    assertThat(conflict.getText()).contains("已有人为此项目报送了新的进度");
+    assertThat(browser.findElement(By.id("cumulativeInvestment")).getAttribute("value")).isEqualTo("800");
+    assertThat(browser.findElement(By.id("note")).getAttribute("value")).isEqualTo("厂房封顶");
+    browser.findElement(By.id("save")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("confirm"))).click();
+
+    waitFor().until(ExpectedConditions.urlContains("reported="));
+    assertThat(browser.findElements(By.cssSelector("#updates tbody tr"))).hasSize(2);
+    assertThat(browser.findElement(By.id("updates")).getText()).containsOnlyOnce("厂房封顶").contains("增幅大");
+  }
+
+  @Test
+  void switchesToEnglishAndBack() {
+    browser.get(stack.console().baseUrl() + "/");
+    try {
+      browser.findElement(By.linkText("English")).click();
+      waitFor().until(d -> d.findElement(By.tagName("h1")).getText().equals("My pairings"));
+      browser.get(stack.console().baseUrl() + "/alerts");
+      assertThat(browser.findElement(By.tagName("h1")).getText()).as("the choice is kept").isEqualTo("Alerts");
+    } finally {
+      browser.findElement(By.linkText("中文")).click();
+      waitFor().until(d -> d.findElement(By.tagName("h1")).getText().equals("预警"));
+    }
   }
 
   @Test

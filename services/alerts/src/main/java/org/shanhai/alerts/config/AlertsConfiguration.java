@@ -110,8 +110,8 @@ class AlertsConfiguration {
 
   @Bean
   DeliveryService deliveryService(DeliveryStore deliveries, SubscriptionService subscriptions, DeliveryWorker worker,
-      JsonMapper json, Clock clock) {
-    return new DeliveryService(deliveries, subscriptions, worker, json, clock);
+      Clock clock) {
+    return new DeliveryService(deliveries, subscriptions, worker, clock);
   }
 
   @Bean

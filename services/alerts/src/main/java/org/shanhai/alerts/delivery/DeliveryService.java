@@ -2,8 +2,6 @@ package org.shanhai.alerts.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import org.shanhai.alerts.subscription.SubscriptionService;
@@ -12,7 +10,6 @@ import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.InvalidInput;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A subscription's deliveries with every attempt, and their recovery (send again what failed since a time). */
 public class DeliveryService {
@@ -23,24 +20,22 @@ public class DeliveryService {
   private final DeliveryStore deliveries;
   private final SubscriptionService subscriptions;
   private final DeliveryWorker worker;
-  private final JsonMapper json;
   private final Clock clock;
 
   public DeliveryService(DeliveryStore deliveries, SubscriptionService subscriptions, DeliveryWorker worker,
-      JsonMapper json, Clock clock) {
+      Clock clock) {
     this.deliveries = deliveries;
     this.subscriptions = subscriptions;
     this.worker = worker;
-    this.json = json;
     this.clock = clock;
   }
 
   /**
    * Sends a test notification to an active webhook subscription, signed and retried like any other,
    * so its owner sees in its deliveries whether the receiver takes it. Its one item has the type
-   * {@value #TEST_EVENT_TYPE} and names no alert.
+   * {@value #TEST_EVENT_TYPE}, names no alert, and carries {@code event} (JSON) as its event.
    */
-  public Mono<Delivery> test(String subscriptionId, Actor actor) {
+  public Mono<Delivery> test(String subscriptionId, Actor actor, String event) {
     return subscriptions.find(subscriptionId)
         .doOnNext(s -> actor.requireOwner(s.createdBy(), "subscription " + subscriptionId + " (testing it)"))
         .flatMap(s -> {
@@ -50,14 +45,8 @@ public class DeliveryService {
           }
           Instant now = clock.instant();
           String eventId = "test-" + UUID.randomUUID();
-          Map<String, Object> data = new LinkedHashMap<>();
-          data.put("test", true);
-          data.put("subscriptionId", s.id());
-          data.put("requestedBy", actor.name());
-          data.put("requestedAt", now.toString());
-          data.put("message", "A test notification from Shanhai Monitor: this receiver gets the subscription's alerts.");
           Delivery delivery = Delivery.pending(Fanout.id(s, eventId), s.id(), new Delivery.Item(eventId,
-              TEST_EVENT_TYPE, null, null, null, now, json.writeValueAsString(data)), now, now);
+              TEST_EVENT_TYPE, null, null, null, now, event), now, now);
           return deliveries.insert(delivery).doOnNext(stored -> worker.nudge()).thenReturn(delivery);
         });
   }

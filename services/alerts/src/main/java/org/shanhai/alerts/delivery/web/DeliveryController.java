@@ -2,6 +2,7 @@ package org.shanhai.alerts.delivery.web;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,7 +74,12 @@ class DeliveryController {
       description = "Signed and retried like an alert's; its one item has the eventType org.shanhai.alerts.test.v1. "
           + "The answer is the delivery as queued: follow it in the deliveries.")
   Mono<DeliveryResponse> test(@PathVariable String id, Actor actor) {
-    return deliveries.test(id, actor).map(d -> DeliveryResponse.of(d, json));
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("test", true);
+    event.put("subscriptionId", id);
+    event.put("requestedBy", actor.name());
+    event.put("message", "A test notification from Shanhai Monitor: this receiver gets the subscription's alerts.");
+    return deliveries.test(id, actor, json.writeValueAsString(event)).map(d -> DeliveryResponse.of(d, json));
   }
 
   @PostMapping("/recover")
