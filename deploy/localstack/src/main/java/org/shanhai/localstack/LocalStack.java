@@ -96,6 +96,8 @@ public final class LocalStack {
       return;
     }
     out.println();
+    out.println("Open: " + running.console().baseUrl() + "   (the officers' console: sign in as officer.changshan / "
+        + "changshan-demo, or another demo user above)");
     String bearer = "-H \"Authorization: Bearer $(./shanhai token officer.changshan)\" ";
     out.println("Try:  curl -s " + bearer + running.projects().baseUrl() + "/api/v1/pairings | head -c 600");
     out.println("      curl -s " + bearer + "'" + running.payouts().baseUrl()
