@@ -76,6 +76,8 @@ class ProjectEventConsumerIT {
         .isEqualTo("this is not a CloudEvent");
     assertThat(view(project)).isNotNull();
     assertThat(metric("shanhai_events_dead_lettered_total{application=\"payouts\",group=\"payouts\"")).isEqualTo(1.0);
+    assertThat(metric("shanhai_events_consumed_total{application=\"payouts\",outcome=\"failed\",type=\"unknown\""))
+        .as("a poison event is tried once: no retry can mend it").isEqualTo(1.0);
 
     // The binder's dead letter says where it came from and why it failed; /actuator/deadletters shows it.
     assertThat(deadLetters.awaitKey("poison", 1, Duration.ofSeconds(1)).get(0).headers())
