@@ -59,6 +59,8 @@ public final class OutboxRelay implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private static final Duration DB_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration BACKOFF_AFTER_FAILURE = Duration.ofSeconds(1);
+  /** How often the backlog is counted: a read of every document with pending events, too much for every pass. */
+  private static final Duration BACKLOG_EVERY = Duration.ofSeconds(1);
 
   private final MongoDatabase database;
   private final Producer<String, CloudEvent> producer;
@@ -68,6 +70,7 @@ public final class OutboxRelay implements SmartLifecycle {
   private final Semaphore nudges = new Semaphore(0);
   private final AtomicLong backlog = new AtomicLong();
   private final AtomicLong oldestPendingEpochMilli = new AtomicLong();
+  private long backlogCountedAt = System.nanoTime() - BACKLOG_EVERY.toNanos();
   private final Counter published;
   private final Counter failures;
   private volatile boolean running;
@@ -85,9 +88,10 @@ public final class OutboxRelay implements SmartLifecycle {
         .description("Relay passes that could not publish everything pending (broker unreachable, timeouts)")
         .register(meters);
     Gauge.builder("shanhai.outbox.backlog", backlog, AtomicLong::get)
-        .description("Events written but not yet published, as of the relay's last pass").register(meters);
+        .description("Events written but not yet published, in every document (whichever instance holds its lease), "
+            + "as counted at most a second ago").register(meters);
     Gauge.builder("shanhai.outbox.oldest.age", this, OutboxRelay::oldestPendingAgeSeconds).baseUnit("seconds")
-        .description("Age of the oldest unpublished event, as of the relay's last pass").register(meters);
+        .description("Age of the oldest unpublished event, as counted at most a second ago").register(meters);
   }
 
   /** Asks for a pass now rather than at the next poll: call after committing a write that appended events. */
@@ -160,11 +164,11 @@ public final class OutboxRelay implements SmartLifecycle {
 
   /** One pass over every collection; false when something could not be published. */
   boolean publishPending() {
+    countBacklog();
     List<Claimed> claimed = new ArrayList<>();
     for (String name : properties.collections()) {
       claimed.addAll(claim(database.getCollection(name)));
     }
-    recordBacklog(claimed);
     if (claimed.isEmpty()) {
       return true;
     }
@@ -263,14 +267,28 @@ public final class OutboxRelay implements SmartLifecycle {
         .then().block(DB_TIMEOUT);
   }
 
-  private void recordBacklog(List<Claimed> claimed) {
+  /**
+   * Counts every pending event of every outbox collection, not only what a pass claims: a pass takes
+   * at most a batch of documents, and none that another instance has leased, so its own count would
+   * understate a backlog exactly when it matters (a broker outage, several instances).
+   */
+  private void countBacklog() {
+    long now = System.nanoTime();
+    if (now - backlogCountedAt < BACKLOG_EVERY.toNanos()) {
+      return;
+    }
+    backlogCountedAt = now;
     long entries = 0;
     long oldest = 0;
-    for (Claimed c : claimed) {
-      for (OutboxEntry entry : c.entries()) {
-        entries++;
-        long time = entry.time().toEpochMilli();
-        oldest = oldest == 0 ? time : Math.min(oldest, time);
+    for (String name : properties.collections()) {
+      List<Document> pending = Flux.from(database.getCollection(name).find(exists(Outbox.FIELD + ".0"))
+          .projection(Projections.include(Outbox.FIELD))).collectList().blockOptional(DB_TIMEOUT).orElse(List.of());
+      for (Document document : pending) {
+        for (Document entry : document.getList(Outbox.FIELD, Document.class)) {
+          entries++;
+          long time = OutboxEntry.fromDocument(entry).time().toEpochMilli();
+          oldest = oldest == 0 ? time : Math.min(oldest, time);
+        }
       }
     }
     backlog.set(entries);
