@@ -27,18 +27,21 @@ public class Language implements LocaleContextResolver {
   public LocaleContext resolveLocaleContext(ServerWebExchange exchange) {
     String asked = exchange.getRequest().getQueryParams().getFirst(PARAMETER);
     if (asked != null) {
-      Locale locale = of(asked);
-      exchange.getResponse().addCookie(ResponseCookie.from(COOKIE, locale.toLanguageTag()).path("/")
-          .maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").build());
-      return new SimpleLocaleContext(locale);
+      LocaleContext chosen = new SimpleLocaleContext(of(asked));
+      setLocaleContext(exchange, chosen);
+      return chosen;
     }
     HttpCookie kept = exchange.getRequest().getCookies().getFirst(COOKIE);
     return new SimpleLocaleContext(kept == null ? CHINESE : of(kept.getValue()));
   }
 
+  /** Keeps the choice for a year; no choice (null) goes back to Chinese. */
   @Override
   public void setLocaleContext(ServerWebExchange exchange, LocaleContext localeContext) {
-    throw new UnsupportedOperationException("the language is switched with ?lang=");
+    Locale locale = localeContext == null || localeContext.getLocale() == null ? CHINESE
+        : of(localeContext.getLocale().toLanguageTag());
+    exchange.getResponse().addCookie(ResponseCookie.from(COOKIE, locale.toLanguageTag()).path("/")
+        .maxAge(Duration.ofDays(365)).httpOnly(true).sameSite("Lax").build());
   }
 
   private static Locale of(String tag) {
