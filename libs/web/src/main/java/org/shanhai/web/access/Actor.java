@@ -67,7 +67,8 @@ public record Actor(String name, Set<Role> roles, Set<CountyCode> counties) {
     return isProvince() || name.equals(owner);
   }
 
-  private void requireWriter(String what) {
+  /** Any write: by the province or an officer, never a viewer. */
+  public void requireWriter(String what) {
     if (!isProvince() && !roles.contains(Role.OFFICER)) {
       throw new Forbidden("role", what + " needs the officer or province role; " + name + " may only read");
     }

@@ -7,6 +7,9 @@ import org.shanhai.events.Sources;
 import org.shanhai.events.Topics;
 import org.shanhai.messaging.outbox.EventOutbox;
 import org.shanhai.projects.county.Counties;
+import org.shanhai.projects.imports.ImportService;
+import org.shanhai.projects.imports.ImportStore;
+import org.shanhai.projects.imports.file.SpreadsheetFile;
 import org.shanhai.projects.pairing.PairingService;
 import org.shanhai.projects.pairing.PairingStore;
 import org.shanhai.projects.project.ProjectPolicy;
@@ -52,6 +55,14 @@ class ProjectsConfiguration {
   @Bean
   PairingService pairingService(PairingStore store, Counties counties, Clock clock) {
     return new PairingService(store, counties, clock);
+  }
+
+  @Bean
+  ImportService importService(ImportStore store, ProjectService projects, PairingService pairings, Counties counties,
+      Clock clock, ProjectsProperties properties) {
+    ProjectsProperties.Imports i = properties.imports();
+    return new ImportService(store, projects, pairings, counties, clock, new ImportService.Settings(
+        new SpreadsheetFile.Limits(i.maxUnzippedSize().toBytes(), i.maxRows()), i.lease()));
   }
 
   @Bean

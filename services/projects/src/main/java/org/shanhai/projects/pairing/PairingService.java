@@ -67,6 +67,11 @@ public class PairingService {
     return store.find(id).map(Stored::value).switchIfEmpty(Mono.error(() -> new NotFound("pairing", id)));
   }
 
+  /** The pairing of these two counties that runs today, if there is one. */
+  public Mono<Pairing> findRunning(CountyCode mountainCounty, CountyCode partnerCounty) {
+    return store.findByCounties(mountainCounty, partnerCounty).filter(p -> p.isActive(clock)).next();
+  }
+
   public Mono<Page<Pairing>> list(CountyCode county, PageRequest page) {
     return store.list(county, page);
   }

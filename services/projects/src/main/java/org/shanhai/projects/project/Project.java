@@ -24,6 +24,7 @@ import org.shanhai.web.validation.Violations;
  * {@link InvalidInput} with every reason it was refused. Dates are Zhejiang's: the clock passed in
  * is in the configured zone.
  *
+ * @param externalCode the county office's own code for it, unique within the pairing (null when none)
  * @param plannedInvestment null while it is not known; the checks against it are then not made
  * @param suspendedFrom the active status it had when suspended, so resuming cannot go back behind it
  * @param sequence the number of events this project has published; its version for {@code ETag}
@@ -34,6 +35,7 @@ public record Project(
     CountyCode mountainCounty,
     CountyCode partnerCounty,
     String name,
+    String externalCode,
     ProjectKind kind,
     CountyCode hostCounty,
     Money plannedInvestment,
@@ -60,8 +62,8 @@ public record Project(
   public static Project registered(ProjectId id, ProjectDraft draft, String user, Clock clock) {
     Instant now = clock.instant();
     return new Project(id, draft.pairingId(), draft.mountainCounty(), draft.partnerCounty(), draft.name(),
-        draft.kind(), draft.hostCounty(), draft.plannedInvestment(), draft.investmentPlan(), draft.plannedStart(),
-        draft.plannedCompletion(), draft.enclaveId(), draft.status(), null, null, null, null, null, 1, user, now,
+        draft.externalCode(), draft.kind(), draft.hostCounty(), draft.plannedInvestment(), draft.investmentPlan(),
+        draft.plannedStart(), draft.plannedCompletion(), draft.enclaveId(), draft.status(), null, null, null, null, null, 1, user, now,
         user, now);
   }
 
@@ -130,7 +132,7 @@ public record Project(
     }
     long nextSequence = sequence + events.size();
 
-    Project next = new Project(id, pairingId, mountainCounty, partnerCounty, name, kind, hostCounty, nextPlan,
+    Project next = new Project(id, pairingId, mountainCounty, partnerCounty, name, externalCode, kind, hostCounty, nextPlan,
         investmentPlan, plannedStart, plannedCompletion, enclaveId, nextStatus, nextSuspendedFrom,
         report.reportDate(), nextInvestment, nextFunds, nextJobs, nextSequence, registeredBy, registeredAt, user, now);
     ProjectUpdate update = new ProjectUpdate(updateId, id, reportedSequence, report.reportDate(), nextStatus, status,

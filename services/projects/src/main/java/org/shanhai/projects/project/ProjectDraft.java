@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.shanhai.events.projects.InvestmentPlanPoint;
 import org.shanhai.events.value.CountyCode;
@@ -30,10 +31,13 @@ public record ProjectDraft(
     LocalDate plannedStart,
     LocalDate plannedCompletion,
     ProjectId enclaveId,
-    ProjectStatus status) {
+    ProjectStatus status,
+    String externalCode) {
 
   static final int MAX_NAME_LENGTH = 200;
   static final int MAX_PLAN_POINTS = 120;
+  static final int MAX_EXTERNAL_CODE_LENGTH = 64;
+  private static final Pattern EXTERNAL_CODE = Pattern.compile("[\\p{L}\\p{N}._/-]{1," + MAX_EXTERNAL_CODE_LENGTH + "}");
 
   /**
    * Validates a registration against the pairing it names and the kind of the enclave or park it
@@ -54,6 +58,11 @@ public record ProjectDraft(
     }
     if (r.name() != null && r.name().strip().length() > MAX_NAME_LENGTH) {
       v.add("name", "too-long", "name is at most " + MAX_NAME_LENGTH + " characters");
+    }
+    String externalCode = r.externalCode() == null || r.externalCode().isBlank() ? null : r.externalCode().strip();
+    if (externalCode != null && !EXTERNAL_CODE.matcher(externalCode).matches()) {
+      v.add("externalCode", "malformed", "externalCode is 1 to " + MAX_EXTERNAL_CODE_LENGTH
+          + " letters, digits, CJK characters or - _ . / (no spaces)");
     }
     if (r.hostCounty() != null && counties.find(r.hostCounty()).isEmpty()) {
       v.add("hostCounty", "unknown-county", r.hostCounty() + " is not a known county (GB/T 2260 code)");
@@ -77,7 +86,8 @@ public record ProjectDraft(
     v.throwIfAny();
     return new ProjectDraft(pairing.id(), pairing.mountainCounty(), pairing.partnerCounty(), r.name().strip(),
         r.kind(), CountyCode.of(r.hostCounty()), planned, plan, r.plannedStart(), r.plannedCompletion(),
-        enclaveKind == null ? null : ProjectId.of(r.enclaveId()), r.status() == null ? ProjectStatus.PLANNED : r.status());
+        enclaveKind == null ? null : ProjectId.of(r.enclaveId()), r.status() == null ? ProjectStatus.PLANNED : r.status(),
+        externalCode);
   }
 
   /** A planned investment as sent: absent (null: not known yet), or an amount above zero. */

@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * What an officer asks for when registering a project; nothing is trusted yet. The planned
  * investment may be unknown (null): enclaves are registered long before their investment is known.
+ * {@code externalCode} is the county office's own code for the project (optional; unique within a
+ * pairing), by which its spreadsheets name it.
  */
 public record ProjectRegistration(
     String pairingId,
@@ -18,7 +20,8 @@ public record ProjectRegistration(
     LocalDate plannedStart,
     LocalDate plannedCompletion,
     String enclaveId,
-    ProjectStatus status) {
+    ProjectStatus status,
+    String externalCode) {
 
   /** The cumulative amount planned to be invested by {@code date}, as sent. */
   public record PlanPoint(LocalDate date, BigDecimal cumulative) {

@@ -13,6 +13,7 @@ import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.Conflict;
 import org.shanhai.web.validation.NotFound;
 import org.shanhai.web.write.CompareAndSet;
+import org.shanhai.web.write.DuplicateKey;
 import org.shanhai.web.write.IdempotencyKeys;
 import org.shanhai.web.write.IdempotentCreate;
 import org.shanhai.web.write.Stored;
@@ -51,23 +52,45 @@ public class ProjectService {
    */
   public Mono<Written<Project>> register(ProjectRegistration request, String requestHash, Actor actor,
       String idempotencyKey) {
-    String user = actor.name();
-    ProjectId id = ProjectId.of(IdempotencyKeys.idFor("project", user, idempotencyKey));
+    return register(ProjectId.of(IdempotencyKeys.idFor("project", actor.name(), idempotencyKey)), request,
+        requestHash, actor);
+  }
+
+  /**
+   * Registers a project under an id the caller derived from its own idempotency key (a bulk import
+   * keys each row by its file and row): the same id again replays what it made.
+   */
+  public Mono<Written<Project>> register(ProjectId id, ProjectRegistration request, String requestHash, Actor actor) {
+    Mono<Project> insert = checkRegistration(request, actor).flatMap(draft -> {
+      Project project = Project.registered(id, draft, actor.name(), clock);
+      return store.insert(project, requestHash, project.registeredEvent()).thenReturn(project);
+    });
+    return IdempotentCreate.create(insert, () -> store.find(id), requestHash, "a different project registration")
+        .onErrorMap(DuplicateKey.class, taken -> new Conflict(Conflict.Kind.EXISTS, "externalCode "
+            + request.externalCode() + " is already used by another project of pairing " + request.pairingId()));
+  }
+
+  /**
+   * The draft {@code register} would store, without storing anything: the access rule and every
+   * validation of a registration, for a dry run.
+   */
+  public Mono<ProjectDraft> checkRegistration(ProjectRegistration request, Actor actor) {
     Mono<Optional<Pairing>> pairing = request.pairingId() == null ? Mono.just(Optional.empty())
         : pairings.find(request.pairingId()).map(Optional::of).onErrorResume(NotFound.class, e -> Mono.just(Optional.empty()));
     Mono<Optional<ProjectKind>> enclave = request.enclaveId() == null || !ProjectId.isWellFormed(request.enclaveId())
         ? Mono.just(Optional.empty())
         : store.find(ProjectId.of(request.enclaveId())).map(stored -> Optional.of(stored.value().kind()))
             .defaultIfEmpty(Optional.empty());
-    Mono<Project> insert = Mono.zip(pairing, enclave).flatMap(found -> {
+    return Mono.zip(pairing, enclave).map(found -> {
       found.getT1().ifPresent(p -> actor.requireEitherSide(p.mountainCounty(), p.partnerCounty(),
           "registering a project under this pairing"));
-      ProjectDraft draft = ProjectDraft.validate(request, found.getT1().orElse(null), found.getT2().orElse(null),
-          counties, clock);
-      Project project = Project.registered(id, draft, user, clock);
-      return store.insert(project, requestHash, project.registeredEvent()).thenReturn(project);
+      return ProjectDraft.validate(request, found.getT1().orElse(null), found.getT2().orElse(null), counties, clock);
     });
-    return IdempotentCreate.create(insert, () -> store.find(id), requestHash, "a different project registration");
+  }
+
+  /** The projects a county office gave this code (one per pairing at most). */
+  public Flux<Project> findByExternalCode(String externalCode) {
+    return store.findByExternalCode(externalCode);
   }
 
   public Mono<Project> find(ProjectId id) {
@@ -85,9 +108,23 @@ public class ProjectService {
    */
   public Mono<Written<Report>> report(ProjectId projectId, ProgressReport report, String requestHash, Actor actor,
       String idempotencyKey, Long ifMatch) {
+    String updateId = IdempotencyKeys.idFor("update\n" + projectId.value(), actor.name(), idempotencyKey);
+    return report(projectId, updateId, idempotencyKey != null, report, requestHash, actor, ifMatch);
+  }
+
+  /**
+   * Applies an update under an id the caller derived from its own idempotency key (a bulk import
+   * keys each row by its file and row): an update already stored under that id is replayed.
+   */
+  public Mono<Written<Report>> report(ProjectId projectId, String updateId, ProgressReport report, String requestHash,
+      Actor actor) {
+    return report(projectId, updateId, true, report, requestHash, actor, null);
+  }
+
+  private Mono<Written<Report>> report(ProjectId projectId, String updateId, boolean mayReplay, ProgressReport report,
+      String requestHash, Actor actor, Long ifMatch) {
     String user = actor.name();
-    String updateId = IdempotencyKeys.idFor("update\n" + projectId.value(), user, idempotencyKey);
-    Mono<Stored<ProjectUpdate>> earlier = idempotencyKey == null ? Mono.empty() : store.findUpdate(projectId, updateId);
+    Mono<Stored<ProjectUpdate>> earlier = mayReplay ? store.findUpdate(projectId, updateId) : Mono.empty();
     return CompareAndSet.retry(find(projectId)
         .doOnNext(project -> actor.requireEitherSide(project.mountainCounty(), project.partnerCounty(),
             "reporting on this project"))
@@ -110,10 +147,21 @@ public class ProjectService {
    * access rule and validation as {@link #report}, for a form that asks before saving.
    */
   public Mono<ProjectUpdate> check(ProjectId projectId, ProgressReport report, Actor actor) {
-    return find(projectId)
-        .doOnNext(project -> actor.requireEitherSide(project.mountainCounty(), project.partnerCounty(),
-            "reporting on this project"))
-        .map(project -> project.report(DRY_RUN, report, policy, actor.name(), clock).update());
+    return find(projectId).map(project -> check(project, report, actor).update());
+  }
+
+  /**
+   * What {@code report} would make of {@code project} in the state given (a dry run of several
+   * updates in a row passes each the state the one before it left), without recording anything.
+   */
+  public Project.Reported check(Project project, ProgressReport report, Actor actor) {
+    actor.requireEitherSide(project.mountainCounty(), project.partnerCounty(), "reporting on this project");
+    return project.report(DRY_RUN, report, policy, actor.name(), clock);
+  }
+
+  /** Whether an update with this id was recorded (an import's row already committed), and with which request. */
+  public Mono<Stored<ProjectUpdate>> findUpdate(ProjectId projectId, String updateId) {
+    return store.findUpdate(projectId, updateId);
   }
 
   public Mono<Page<ProjectUpdate>> updates(ProjectId projectId, PageRequest page) {

@@ -14,10 +14,16 @@ import reactor.core.publisher.Mono;
 /** Where projects are kept with their updates and their outbox, one document per project. */
 public interface ProjectStore {
 
-  /** Stores a new project with its event in one write; fails with {@link DuplicateKey} when the id exists. */
+  /**
+   * Stores a new project with its event in one write; fails with {@link DuplicateKey} when the id
+   * exists, or its external code is taken in its pairing.
+   */
   Mono<Void> insert(Project project, String requestHash, ProjectRegistered event);
 
   Mono<Stored<Project>> find(ProjectId id);
+
+  /** The projects (at most a few: the code is unique only within a pairing) a county office gave this code. */
+  Flux<Project> findByExternalCode(String externalCode);
 
   /**
    * Stores an accepted update (with the fingerprint of its request), the project's new state and its

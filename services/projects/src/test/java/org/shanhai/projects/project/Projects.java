@@ -34,7 +34,7 @@ final class Projects {
     ProjectDraft draft = new ProjectDraft("pairing-1", CountyCode.of("330822"), CountyCode.of("330282"),
         "常山—慈溪产业飞地", ProjectKind.INDUSTRIAL_ENCLAVE, CountyCode.of("330282"), planned,
         List.of(new InvestmentPlanPoint(LocalDate.parse("2021-12-31"), Money.of("50000000.00"))),
-        LocalDate.parse("2020-06-01"), LocalDate.parse("2022-12-31"), null, ProjectStatus.PLANNED);
+        LocalDate.parse("2020-06-01"), LocalDate.parse("2022-12-31"), null, ProjectStatus.PLANNED, null);
     return Project.registered(ProjectId.of("project-1"), draft, "officer", CLOCK);
   }
 

@@ -4,15 +4,19 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.or;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.shanhai.events.projects.ProjectRegistered;
@@ -35,11 +39,14 @@ import reactor.core.publisher.Mono;
  * Projects in the {@code projects} collection. A project's updates live in its own document (array
  * {@code updates}, oldest first) next to its outbox, so an update, the new project state and the
  * events are one atomic write, guarded by the project's {@code sequence} for optimistic concurrency.
+ * A unique sparse index on {@code externalKey} keeps a county's own project codes unique per pairing.
  */
 @Repository
 class MongoProjectStore implements ProjectStore {
 
   private static final String UPDATES = "updates";
+  /** The pairing and the external code together, set only when there is a code: unique, so a code names one project per pairing. */
+  private static final String EXTERNAL_KEY = "externalKey";
 
   private final OutboxCollection aggregates;
   private final MongoCollection<Document> projects;
@@ -49,10 +56,27 @@ class MongoProjectStore implements ProjectStore {
     this.projects = aggregates.documents();
   }
 
+  @PostConstruct
+  void createIndexes() {
+    Mono.from(projects.createIndex(Indexes.ascending(EXTERNAL_KEY), new IndexOptions().unique(true).sparse(true)))
+        .then(Mono.from(projects.createIndex(Indexes.ascending("externalCode"), new IndexOptions().sparse(true))))
+        .block(Duration.ofSeconds(30));
+  }
+
   @Override
   public Mono<Void> insert(Project project, String requestHash, ProjectRegistered event) {
-    return aggregates.insert(ProjectDocuments.of(project).append("requestHash", requestHash).append(UPDATES, List.of()),
-        List.of(event));
+    Document document = ProjectDocuments.of(project).append("requestHash", requestHash).append(UPDATES, List.of());
+    if (project.externalCode() != null) {
+      document.append(EXTERNAL_KEY, project.pairingId() + "/" + project.externalCode());
+    }
+    return aggregates.insert(document, List.of(event));
+  }
+
+  @Override
+  public Flux<Project> findByExternalCode(String externalCode) {
+    return Flux.from(projects.find(eq("externalCode", externalCode))
+            .projection(Projections.exclude(UPDATES, Outbox.FIELD)).limit(10))
+        .map(ProjectDocuments::project);
   }
 
   @Override

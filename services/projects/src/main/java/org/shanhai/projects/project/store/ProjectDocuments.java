@@ -22,6 +22,7 @@ final class ProjectDocuments {
         .append("mountainCounty", Values.county(p.mountainCounty()))
         .append("partnerCounty", Values.county(p.partnerCounty()))
         .append("name", p.name())
+        .append("externalCode", p.externalCode())
         .append("kind", p.kind().name())
         .append("hostCounty", Values.county(p.hostCounty()))
         .append("plannedInvestment", Values.money(p.plannedInvestment()))
@@ -47,7 +48,7 @@ final class ProjectDocuments {
   static Project project(Document d) {
     return new Project(Values.project(d.getString("_id")), d.getString("pairingId"),
         Values.county(d.getString("mountainCounty")), Values.county(d.getString("partnerCounty")), d.getString("name"),
-        ProjectKind.valueOf(d.getString("kind")), Values.county(d.getString("hostCounty")),
+        d.getString("externalCode"), ProjectKind.valueOf(d.getString("kind")), Values.county(d.getString("hostCounty")),
         Values.money(d.get("plannedInvestment")),
         d.getList("investmentPlan", Document.class).stream()
             .map(pt -> new InvestmentPlanPoint(Values.date(pt.getString("date")), Values.money(pt.get("cumulative"))))

@@ -14,7 +14,8 @@ import org.shanhai.projects.project.ProjectStatus;
 
 /**
  * A project as the API shows it: the plan ({@code plannedInvestment} null while unknown), the
- * latest reported figures, and {@code version} (also its ETag).
+ * latest reported figures, and {@code version} (also its ETag). {@code externalCode} is the county
+ * office's own code for it, when it was given one.
  */
 record ProjectResponse(
     ProjectId id,
@@ -22,6 +23,7 @@ record ProjectResponse(
     CountyCode mountainCounty,
     CountyCode partnerCounty,
     String name,
+    String externalCode,
     ProjectKind kind,
     CountyCode hostCounty,
     Money plannedInvestment,
@@ -41,7 +43,7 @@ record ProjectResponse(
     Instant updatedAt) {
 
   static ProjectResponse of(Project p) {
-    return new ProjectResponse(p.id(), p.pairingId(), p.mountainCounty(), p.partnerCounty(), p.name(), p.kind(),
+    return new ProjectResponse(p.id(), p.pairingId(), p.mountainCounty(), p.partnerCounty(), p.name(), p.externalCode(), p.kind(),
         p.hostCounty(), p.plannedInvestment(), p.investmentPlan(), p.plannedStart(), p.plannedCompletion(),
         p.enclaveId(), p.status(), p.lastReportDate(), p.cumulativeInvestment(), p.fundsInPlace(), p.jobsCreated(),
         p.sequence(), p.registeredBy(), p.registeredAt(), p.updatedBy(), p.updatedAt());

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.shanhai.projects.project.ProjectKind;
 import org.shanhai.projects.project.ProjectRegistration;
 import org.shanhai.projects.project.ProjectStatus;
@@ -23,7 +24,9 @@ record RegisterProjectRequest(
     LocalDate plannedStart,
     LocalDate plannedCompletion,
     String enclaveId,
-    ProjectStatus status) {
+    ProjectStatus status,
+    // Left out of the request's fingerprint while absent, so registrations sent before it existed still replay.
+    @JsonInclude(JsonInclude.Include.NON_NULL) String externalCode) {
 
   /** The cumulative investment planned by {@code date}. */
   record PlanPoint(LocalDate date, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal cumulative) {
@@ -33,6 +36,6 @@ record RegisterProjectRequest(
     return new ProjectRegistration(pairingId, name, kind, hostCounty, plannedInvestment,
         investmentPlan == null ? null : investmentPlan.stream()
             .map(p -> p == null ? null : new ProjectRegistration.PlanPoint(p.date(), p.cumulative())).toList(),
-        plannedStart, plannedCompletion, enclaveId, status);
+        plannedStart, plannedCompletion, enclaveId, status, externalCode);
   }
 }

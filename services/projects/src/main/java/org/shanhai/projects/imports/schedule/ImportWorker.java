@@ -1,0 +1,74 @@
+package org.shanhai.projects.imports.schedule;
+
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.mongodb.MongoException;
+import jakarta.annotation.PreDestroy;
+import org.shanhai.projects.imports.Import;
+import org.shanhai.projects.imports.ImportService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Does the imports' work in the background: looks for an import with work left and a free lease
+ * (a new upload, a commit asked for, or work an instance that stopped left behind) and does it, then
+ * the next, until there is none. One pass at a time per instance; the scheduler's thread only starts it.
+ */
+@Component
+class ImportWorker {
+
+  private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
+
+  private final ImportService imports;
+  private final String worker = "worker-" + UUID.randomUUID();
+  private final AtomicBoolean busy = new AtomicBoolean();
+  private volatile Disposable running;
+
+  ImportWorker(ImportService imports) {
+    this.imports = imports;
+  }
+
+  @Scheduled(fixedDelayString = "${shanhai.projects.imports.poll-interval:PT0.5S}", initialDelayString = "PT2S")
+  void poll() {
+    if (!busy.compareAndSet(false, true)) {
+      return;
+    }
+    running = Mono.defer(this::next).repeat().takeWhile(worked -> worked)
+        .doFinally(signal -> busy.set(false))
+        .subscribe(worked -> { }, e -> log.error("import worker stopped; it resumes on its next poll", e));
+  }
+
+  /** Claims and works on one import: true when there was one. */
+  private Mono<Boolean> next() {
+    return imports.claim(worker).flatMap(claimed -> imports.work(claimed, worker)
+            .onErrorResume(e -> failed(claimed, e))
+            .thenReturn(true))
+        .defaultIfEmpty(false);
+  }
+
+  /**
+   * A failure of the database is left for the lease to run out and the work to be tried again; any
+   * other failure is the import's, which then ends FAILED with the reason.
+   */
+  private Mono<Void> failed(Import claimed, Throwable e) {
+    if (e instanceof MongoException || e.getCause() instanceof MongoException) {
+      log.warn("import {} paused by a database failure; it resumes when its lease runs out", claimed.id(), e);
+      return Mono.empty();
+    }
+    log.error("import {} failed", claimed.id(), e);
+    return imports.fail(claimed, worker, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+  }
+
+  @PreDestroy
+  void stop() {
+    Disposable work = running;
+    if (work != null) {
+      work.dispose();
+    }
+  }
+}
