@@ -69,6 +69,7 @@ class ImportFlowIT {
     changshan = new Officer(http, "officer.changshan");
     importer = new Importer(http, "officer.changshan");
     code = "CS-" + UUID.randomUUID().toString().substring(0, 6);
+    changshan.pairing(Officer.CHANGSHAN, Officer.CIXI);
   }
 
   @Test
