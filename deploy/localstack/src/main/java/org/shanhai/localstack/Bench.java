@@ -47,6 +47,10 @@ public final class Bench {
       AlertsBench.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    if (args.length > 0 && args[0].equals("import")) {
+      ImportBench.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     if (args.length > 0 && args[0].equals("console")) {
       ConsoleBench.main(Arrays.copyOfRange(args, 1, args.length));
       return;
@@ -146,6 +150,11 @@ public final class Bench {
 
   static void signIn(Keycloak keycloak) {
     tokens = new Tokens(keycloak.tokenEndpoint());
+  }
+
+  /** {@code Bearer …} of the demo loader's client, for a request the bench makes itself. */
+  static String bearer() throws java.io.IOException, InterruptedException {
+    return tokens.demoLoader();
   }
 
   static JsonNode post(String url, String body) {

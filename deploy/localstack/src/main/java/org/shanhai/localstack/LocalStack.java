@@ -67,6 +67,12 @@ public final class LocalStack {
       Bench.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    if (args.length > 0 && args[0].equals("import")) {
+      int keycloak = Integer.parseInt(env("KEYCLOAK_PORT", "8180"));
+      System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length),
+          "http://localhost:" + env("PROJECTS_PORT", "8081"), "http://localhost:" + keycloak + "/realms/"
+              + Keycloak.REALM + "/protocol/openid-connect/token"));
+    }
     if (args.length > 0 && args[0].equals("token")) {
       System.exit(token(Arrays.copyOfRange(args, 1, args.length)));
     }
