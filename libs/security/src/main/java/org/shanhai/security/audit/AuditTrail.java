@@ -6,10 +6,13 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
@@ -86,6 +89,17 @@ public final class AuditTrail implements AutoCloseable {
     set.add(Updates.set("location", answered.location()));
     set.add(Updates.set("answeredAt", Date.from(answered.answeredAt())));
     later(new UpdateOneModel<>(eq("_id", answered.requestId()), Updates.combine(set)));
+  }
+
+  /**
+   * Work a request started and the service finished later in the background (an import's commit):
+   * recorded as its own accepted entry under {@code id}, once however often it is recorded.
+   */
+  public Mono<Void> recordFinished(String id, String actor, String what, String detail, String location, Instant at) {
+    AuditEntry entry = new AuditEntry(id, at, actor, what, null, 200, "accepted", null, detail, location, at);
+    return Mono.from(entries.insertOne(document(entry))).then()
+        .onErrorResume(e -> e instanceof MongoWriteException w && w.getError().getCategory()
+            == ErrorCategory.DUPLICATE_KEY, e -> Mono.empty());
   }
 
   /** A refused read: there was nothing to record beforehand. */

@@ -137,11 +137,11 @@ public class ImportService {
     return store.claim(worker, now, now.plus(settings.lease()));
   }
 
-  /** Does the work of an import claimed by {@code worker}: its dry run, or its commit. */
-  public Mono<Void> work(Import claimed, String worker) {
+  /** Does the work of an import claimed by {@code worker}: its dry run, or its commit; then the import as it stands. */
+  public Mono<Import> work(Import claimed, String worker) {
     Header header = Header.of(claimed.kind(), claimed.header());
-    return claimed.state() == Import.State.VALIDATING ? validate(claimed, header, worker)
-        : record(claimed, header, worker);
+    return (claimed.state() == Import.State.VALIDATING ? validate(claimed, header, worker)
+        : record(claimed, header, worker)).then(store.find(claimed.id()));
   }
 
   /** Ends an import's work FAILED, with why. */

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.mongodb.client.model.Filters;
+import org.awaitility.Awaitility;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -197,6 +198,21 @@ class ImportFlowIT {
     http.post().uri("/api/v1/imports/{id}/commit", id).header(HttpHeaders.AUTHORIZATION,
         TestIssuer.bearer("officer.changshan")).exchange().expectStatus().isAccepted();
     assertThat(updates(registeredProject(code))).isEqualTo(1);
+
+    String hash = (String) importer.get(id).get("fileHash");
+    Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit())
+        .anySatisfy(e -> assertThat(e).containsEntry("what", "POST /api/v1/imports").containsEntry("actor",
+            "officer.changshan").extractingByKey("detail").asString().contains(hash).contains("1 rows"))
+        .anySatisfy(e -> assertThat(e).containsEntry("what", "import " + id + " committed")
+            .extractingByKey("detail").asString().contains(hash).contains("1 created")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> audit() {
+    Map<String, Object> page = http.get().uri("/api/v1/audit/projects?actor=officer.changshan&size=200")
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("province.admin")).exchange().expectStatus().isOk()
+        .expectBody(Map.class).returnResult().getResponseBody();
+    return (List<Map<String, Object>>) page.get("items");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.shanhai.projects.imports.schedule;
 
+import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -7,6 +8,7 @@ import com.mongodb.MongoException;
 import jakarta.annotation.PreDestroy;
 import org.shanhai.projects.imports.Import;
 import org.shanhai.projects.imports.ImportService;
+import org.shanhai.security.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,12 +27,16 @@ class ImportWorker {
   private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
 
   private final ImportService imports;
+  private final AuditTrail trail;
+  private final Clock clock;
   private final String worker = "worker-" + UUID.randomUUID();
   private final AtomicBoolean busy = new AtomicBoolean();
   private volatile Disposable running;
 
-  ImportWorker(ImportService imports) {
+  ImportWorker(ImportService imports, AuditTrail trail, Clock clock) {
     this.imports = imports;
+    this.trail = trail;
+    this.clock = clock;
   }
 
   @Scheduled(fixedDelayString = "${shanhai.projects.imports.poll-interval:PT0.5S}", initialDelayString = "PT2S")
@@ -46,9 +52,22 @@ class ImportWorker {
   /** Claims and works on one import: true when there was one. */
   private Mono<Boolean> next() {
     return imports.claim(worker).flatMap(claimed -> imports.work(claimed, worker)
+            .flatMap(this::audited)
             .onErrorResume(e -> failed(claimed, e))
             .thenReturn(true))
         .defaultIfEmpty(false);
+  }
+
+  /** A commit's end goes in the audit trail with who committed, the file's hash and the counts. */
+  private Mono<Void> audited(Import after) {
+    if (after.state() != Import.State.DONE) {
+      return Mono.empty();
+    }
+    Import.Counts c = after.counts();
+    return trail.recordFinished("import-" + after.id() + "-done", after.actor().name(),
+        "import " + after.id() + " committed", "import " + after.kind().wire() + " of " + after.fileName() + " (sha256 "
+            + after.fileHash() + "): " + c.rows() + " rows, " + c.created() + " created, " + c.replayed()
+            + " replayed, " + c.rejected() + " rejected", "/api/v1/imports/" + after.id(), clock.instant());
   }
 
   /**
