@@ -60,6 +60,7 @@ final class ConsoleBench {
       pages.put("dividends", "/counties/330822/dividends");
       pages.put("alerts", "/alerts");
       pages.put("subscriptions", "/subscriptions");
+      pages.put("imports", "/imports");
       Map<String, Browser> signedIn = new LinkedHashMap<>();
       signedIn.put("officer.changshan", changshan);
       signedIn.put("province.admin", Browser.signIn(console, "province.admin", "province-demo"));

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -251,7 +253,42 @@ class ConsoleIT {
     pages.put("dividends", "/counties/" + CHANGSHAN + "/dividends");
     pages.put("alerts", "/alerts");
     pages.put("subscriptions", "/subscriptions");
+    pages.put("imports", "/imports");
     assertThat(sidewaysOnAPhone(pages)).as("pages wider than a %d px phone", Browser.PHONE_WIDTH).isEmpty();
+  }
+
+  @Test
+  void importsAProgressFileShowingTheDryRunsErrorsAtTheirCellsThenTheCommitsProgressAndTheReport() throws Exception {
+    String pairing = DemoApi.JSON.readTree(get(stack.projects().baseUrl() + "/api/v1/pairings?county=" + CHANGSHAN))
+        .path("items").get(0).path("id").asText();
+    String code = "CS-" + UUID.randomUUID().toString().substring(0, 8);
+    String project = DemoApi.JSON.readTree(post(stack.projects().baseUrl() + "/api/v1/projects", """
+        {"pairingId":"%s","name":"常山胡柚深加工 %s","kind":"INDUSTRIAL_PROJECT","hostCounty":"330822",
+         "plannedInvestment":"10000000.00","externalCode":"%s"}""".formatted(pairing, code, code))).path("id").asText();
+    Path file = Files.createTempDirectory("console-import").resolve("常山进度表.csv");
+    Files.writeString(file, "\uFEFF项目编号,报告日期,累计完成投资（万元）,备注\r\n" + code + ",2026-03-31,100,一季度开工\r\n"
+        + code + ",31.06.2026,200,\r\n" + "NO-SUCH-CODE,2026-06-30,300,\r\n");
+
+    browser.get(stack.console().baseUrl() + "/imports");
+    browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+    browser.findElement(By.id("upload")).click();
+    WebElement commit = waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("commit")));
+    assertThat(commit.getText()).isEqualTo("导入检查通过的 1 行");
+    assertThat(browser.findElement(By.id("rejected")).getText()).isEqualTo("2");
+    WebElement odd = browser.findElement(By.cssSelector("#row-3 td.cell-error"));
+    assertThat(odd.getText()).contains("31.06.2026", "日期写法看不懂");
+    assertThat(browser.findElement(By.id("row-4")).getText()).contains("找不到这个项目");
+    Browser.screenshot(browser, "console-import-dry-run-desktop");
+    String page = browser.getCurrentUrl().substring(stack.console().baseUrl().length());
+    assertThat(sidewaysOnAPhone(Map.of("import", page))).isEmpty();
+
+    browser.get(stack.console().baseUrl() + page);
+    browser.findElement(By.id("commit")).click();
+    WebElement done = waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("done")));
+    assertThat(done.getText()).isEqualTo("导入完成：新记录 1 行，此前已记录 0 行，未导入 2 行。");
+    assertThat(browser.findElement(By.id("report")).getAttribute("href")).endsWith("/report.xlsx");
+    assertThat(eventsOnTheProjectsTopic(project, "一季度开工", WAIT)).as("the imported row's event on Kafka")
+        .singleElement().satisfies(event -> assertThat(event.value()).contains("\"cumulativeInvestment\":\"1000000.00\""));
   }
 
   @Test

@@ -17,6 +17,12 @@ class ApiConfiguration {
   }
 
   @Bean
+  ImportsApi importsApi(WebClient.Builder builder, ServerOAuth2AuthorizedClientExchangeFilterFunction token,
+      ConsoleProperties settings) {
+    return new ImportsApi(new ServiceApi(builder.clone().filter(token), settings.projects()));
+  }
+
+  @Bean
   PayoutsApi payoutsApi(WebClient.Builder builder, ServerOAuth2AuthorizedClientExchangeFilterFunction token,
       ConsoleProperties settings) {
     return new PayoutsApi(new ServiceApi(builder.clone().filter(token), settings.payouts()));

@@ -5,13 +5,18 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriBuilder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,6 +49,28 @@ public final class ServiceApi {
         .headers(headers).bodyValue(body).retrieve()
         .onStatus(HttpStatusCode::isError, ServiceApi::refusal)
         .toEntity(type);
+  }
+
+  /** Posts {@code parts} as multipart/form-data (a file passed through as it streams in). */
+  public <T> Mono<T> postMultipart(Function<UriBuilder, URI> uri, MultiValueMap<String, HttpEntity<?>> parts,
+      Class<T> type) {
+    return client.post().uri(uri).contentType(MediaType.MULTIPART_FORM_DATA).accept(MediaType.APPLICATION_JSON)
+        .body(BodyInserters.fromMultipartData(parts)).retrieve()
+        .onStatus(HttpStatusCode::isError, ServiceApi::refusal)
+        .bodyToMono(type);
+  }
+
+  /** A file the service hands out, streamed through with its type and its name (Content-Disposition). */
+  public Mono<ResponseEntity<Flux<DataBuffer>>> download(Function<UriBuilder, URI> uri) {
+    return client.get().uri(uri).retrieve()
+        .onStatus(HttpStatusCode::isError, ServiceApi::refusal)
+        .toEntityFlux(DataBuffer.class)
+        .map(entity -> ResponseEntity.status(entity.getStatusCode())
+            .headers(headers -> {
+              headers.setContentType(entity.getHeaders().getContentType());
+              headers.set(HttpHeaders.CONTENT_DISPOSITION, entity.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION));
+            })
+            .body(entity.getBody()));
   }
 
   WebClient client() {

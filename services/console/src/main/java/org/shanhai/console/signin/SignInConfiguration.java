@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 
 /**
  * Officers sign in with the programme's OpenID Connect provider: the authorization code flow with
@@ -45,7 +46,15 @@ class SignInConfiguration {
             .authorizationRequestResolver(authorizationRequests)
             .authorizedClientRepository(authorizedClients))
         .logout(logout -> logout.logoutSuccessHandler(signedOut))
+        .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartToo()))
         .build();
+  }
+
+  /** The default (masked) CSRF token, read from a multipart form too: the import's upload is one. */
+  private static XorServerCsrfTokenRequestAttributeHandler multipartToo() {
+    XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
+    handler.setTokenFromMultipartDataEnabled(true);
+    return handler;
   }
 
   @Bean

@@ -7,7 +7,8 @@ import org.shanhai.projects.imports.Import;
 
 /**
  * An import as the API shows it: its state and counts, and {@code progress} (0 to 1) through the
- * step it is in: the dry run while VALIDATING, the commit while COMMITTING.
+ * step it is in: the dry run while VALIDATING, the commit while COMMITTING. {@code header} is the
+ * file's header row as written, the names of the values of its rows.
  */
 record ImportResponse(
     String id,
@@ -24,6 +25,7 @@ record ImportResponse(
     int created,
     int replayed,
     double progress,
+    List<String> header,
     List<String> ignoredColumns,
     String uploadedBy,
     Instant createdAt,
@@ -33,7 +35,7 @@ record ImportResponse(
   static ImportResponse of(Import i) {
     Import.Counts c = i.counts();
     return new ImportResponse(i.id(), i.kind().wire(), i.fileName(), i.fileHash(), i.size(), i.format(), i.state(),
-        c.rows(), c.valid(), c.warnings(), c.rejected(), c.created(), c.replayed(), progress(i), i.ignoredColumns(),
+        c.rows(), c.valid(), c.warnings(), c.rejected(), c.created(), c.replayed(), progress(i), i.header(), i.ignoredColumns(),
         i.uploadedBy(), i.createdAt(), i.updatedAt(), i.failure());
   }
 
