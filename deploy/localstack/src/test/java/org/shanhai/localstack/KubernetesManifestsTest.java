@@ -166,10 +166,17 @@ class KubernetesManifestsTest {
   void theIngressRoutesEveryPathOfEachServicesApiToItAndNothingElse(String overlay) throws Exception {
     Objects objects = new Objects(render(overlay));
     Map<String, String> routes = new HashMap<>();
-    for (JsonNode path : paths(objects.get("Ingress", "shanhai-api"))) {
-      assertThat(path.path("pathType").asText()).isEqualTo("Prefix");
-      routes.put(path.path("path").asText(), path.path("backend").path("service").path("name").asText());
+    for (String ingress : List.of("shanhai-api", "shanhai-api-imports")) {
+      for (JsonNode path : paths(objects.get("Ingress", ingress))) {
+        assertThat(path.path("pathType").asText()).isEqualTo("Prefix");
+        routes.put(path.path("path").asText(), path.path("backend").path("service").path("name").asText());
+      }
     }
+    // Only the import's upload takes a spreadsheet; every other request body stays small.
+    assertThat(bodyLimit(objects.get("Ingress", "shanhai-api"))).isEqualTo("64k");
+    assertThat(paths(objects.get("Ingress", "shanhai-api-imports"))).extracting(p -> p.path("path").asText())
+        .containsExactly("/api/v1/imports");
+    assertThat(bodyLimit(objects.get("Ingress", "shanhai-api-imports"))).isEqualTo("21m");
     assertThat(routes.keySet()).as("only the API leaves the cluster, never /actuator").allMatch(p -> p.startsWith("/api/v1/"));
     assertThat(paths(objects.get("Ingress", "shanhai-console"))).as("the console's pages, never its /actuator")
         .isNotEmpty().allSatisfy(path -> {
@@ -179,7 +186,7 @@ class KubernetesManifestsTest {
           assertThat(path.path("path").asText().equals("/")).isEqualTo(path.path("path").asText().equals("/")
               && path.path("pathType").asText().equals("Exact"));
         });
-    assertThat(objects.all("Ingress")).hasSize(2);
+    assertThat(objects.all("Ingress")).hasSize(3);
 
     for (String service : API_SERVICES) {
       JsonNode openApi = JSON.readTree(ROOT.resolve("docs/openapi").resolve(service + ".json").toFile());
@@ -191,6 +198,10 @@ class KubernetesManifestsTest {
         assertThat(routes.get(route)).as("%s %s goes to %s", overlay, path, service).isEqualTo(service);
       });
     }
+  }
+
+  private static String bodyLimit(JsonNode ingress) {
+    return ingress.path("metadata").path("annotations").path("nginx.ingress.kubernetes.io/proxy-body-size").asText();
   }
 
   private static List<JsonNode> paths(JsonNode ingress) {
