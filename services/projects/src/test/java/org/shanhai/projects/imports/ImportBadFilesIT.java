@@ -2,12 +2,14 @@ package org.shanhai.projects.imports;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -28,6 +30,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * and leaves nothing stored (no import, no row, no project) and nothing published.
  */
 @ProjectsServiceTest
+@SuppressWarnings("unchecked")
 class ImportBadFilesIT {
 
   private static final String HEADER = "项目编号,报告日期,累计完成投资（元）,项目状态";
@@ -40,15 +43,18 @@ class ImportBadFilesIT {
   @Autowired
   MongoDatabase database;
   Importer importer;
+  String marker;
+  Runnable markerWrite;
   NoTrace noTrace;
 
   @BeforeEach
   void anOfficerOfChangshan() {
     Officer changshan = new Officer(http, "officer.changshan");
     importer = new Importer(http, "officer.changshan");
-    String marker = changshan.anIndustrialEnclave();
+    marker = changshan.anIndustrialEnclave();
+    markerWrite = () -> changshan.update(marker, "{\"reportDate\":\"2021-06-30\"}", null).expectStatus().isCreated();
     noTrace = new NoTrace(database, topic, List.of("pairings", "projects", "imports", "importRows"), marker,
-        () -> changshan.update(marker, "{\"reportDate\":\"2021-06-30\"}", null).expectStatus().isCreated());
+        markerWrite);
   }
 
   @Test
@@ -125,6 +131,27 @@ class ImportBadFilesIT {
     noTrace.refused(() -> importer.upload(file, "进度表.xlsx", "updates"), 422, "file")
         .jsonPath("$.errors[0].code").isEqualTo("merged-cells")
         .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("A2:A3"));
+  }
+
+  /**
+   * Text dates in odd formats are a row's fault, not the file's: each such row is rejected at its
+   * cell (the rest of a file would go in), blank rows between are skipped keeping the rows' numbers,
+   * and committing a file of only such rows records and publishes nothing.
+   */
+  @Test
+  void aFileWithDatesAsTextInOddFormatsAndEmptyRowsInBetween() {
+    byte[] file = Sheets.csv(UTF_8, false, HEADER, "CS-001,30/06/2026,1000000,在建", "", ",,,",
+        "CS-001,June 30 2026,1000000,在建", "CS-001,2026-13-01,1000000,在建");
+    NoTrace business = new NoTrace(database, topic, List.of("pairings", "projects"), marker, markerWrite);
+    business.leavesNone(() -> {
+      Map<String, Object> dryRun = importer.dryRun(file, "进度表.csv", "updates");
+      assertThat(dryRun).containsEntry("rows", 3).containsEntry("valid", 0).containsEntry("rejected", 3);
+      assertThat(importer.rowsWithIssues((String) dryRun.get("id")))
+          .extracting(r -> r.get("number"), r -> ((List<Map<String, Object>>) r.get("errors")).get(0).get("cell"),
+              r -> ((List<Map<String, Object>>) r.get("errors")).get(0).get("code"))
+          .containsExactly(tuple(2, "B2", "odd-date"), tuple(5, "B5", "odd-date"), tuple(6, "B6", "no-such-date"));
+      return importer.commit((String) dryRun.get("id"));
+    });
   }
 
   @Test

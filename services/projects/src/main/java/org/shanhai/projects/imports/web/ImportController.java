@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.shanhai.projects.imports.ImportKind;
 import org.shanhai.projects.imports.ImportService;
 import org.shanhai.projects.imports.file.NotASpreadsheet;
@@ -42,6 +46,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
@@ -56,10 +61,13 @@ import reactor.core.scheduler.Schedulers;
 @RequestMapping("/api/v1/imports")
 class ImportController {
 
-  static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  private static final String XLSX_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  private static final MediaType XLSX = MediaType.parseMediaType(XLSX_VALUE);
   private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
   private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
   private static final String TYPES = "https://shanhai.example/problems/";
+  private static final String PROBLEM_JSON = "application/problem+json";
+  private static final String PROBLEM = "#/components/schemas/Problem";
 
   private final ImportService imports;
   private final DataSize maxFileSize;
@@ -69,7 +77,7 @@ class ImportController {
     this.maxFileSize = maxFileSize;
   }
 
-  @GetMapping("/templates/{kind}.xlsx")
+  @GetMapping(path = "/templates/{kind}.xlsx", produces = XLSX_VALUE)
   @Operation(summary = "Download the .xlsx template of a kind of import (projects or updates)",
       description = "The header row in Chinese with each column explained, drop-down lists for kinds and statuses, "
           + "and a sheet that explains both names of every column with an example row.")
@@ -78,7 +86,7 @@ class ImportController {
     return download(Workbooks.template(k), XLSX, "shanhai-" + k.wire() + "-template.xlsx");
   }
 
-  @GetMapping("/templates/{kind}.csv")
+  @GetMapping(path = "/templates/{kind}.csv", produces = "text/csv")
   @Operation(summary = "Download the CSV template of a kind of import: its header row, UTF-8 with a BOM")
   ResponseEntity<byte[]> csvTemplate(@PathVariable String kind) {
     ImportKind k = kind(kind);
@@ -86,6 +94,24 @@ class ImportController {
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+      mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+      schema = @Schema(type = "object", requiredProperties = {"file", "kind"}),
+      schemaProperties = {
+          @SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary",
+              description = "the .xlsx workbook (its first sheet is read) or the CSV")),
+          @SchemaProperty(name = "kind", schema = @Schema(type = "string", allowableValues = {"projects", "updates"},
+              description = "project registrations or progress reports"))}))
+  @ApiResponse(responseCode = "202", description = "Taken: the import, VALIDATING",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ImportResponse.class)))
+  @ApiResponse(responseCode = "413", description = "The file is larger than the limit (20 MB); nothing was stored",
+      content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+  @ApiResponse(responseCode = "415", description = "Not an .xlsx workbook nor a CSV text (an old .xls is told apart); "
+      + "nothing was stored", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+  @ApiResponse(responseCode = "422", description = "The file cannot be imported as a whole (each error names the "
+      + "file, the header or the column and says why); nothing was stored",
+      content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
   @Operation(summary = "Upload a project list or a progress file (.xlsx or .csv) for a dry run",
       description = "Multipart with parts file and kind (projects or updates). The file is checked as a whole first: "
           + "one that is not a spreadsheet (415), too large (413), or unusable (422: a zip bomb, missing or repeated "
@@ -137,6 +163,7 @@ class ImportController {
   }
 
   @PostMapping("/{id}/commit")
+  @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(summary = "Record the rows the dry run found valid",
       description = "202 with the import, COMMITTING. Each row goes through the API's own write path with an "
           + "idempotency key made of the file's hash and the row's number, so nothing is ever recorded twice: "
@@ -162,7 +189,7 @@ class ImportController {
         .map(state -> ServerSentEvent.builder(state).event("progress").id(state.state() + "-" + state.progress()).build()));
   }
 
-  @GetMapping("/{id}/report.xlsx")
+  @GetMapping(path = "/{id}/report.xlsx", produces = XLSX_VALUE)
   @Operation(summary = "The file back as .xlsx, with what became of each row and why (cells with errors marked)")
   Mono<ResponseEntity<Flux<DataBuffer>>> report(@PathVariable String id, Actor actor, ServerWebExchange exchange) {
     return imports.find(id, actor).map(anImport -> {
