@@ -182,6 +182,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
       HttpStatusCode status, ServerWebExchange exchange) {
+    HttpHeaders answered = new HttpHeaders();
+    answered.addAll(headers);
     if (body instanceof ProblemDetail detail) {
       detail.setInstance(URI.create(exchange.getRequest().getPath().value()));
       if (detail.getDetail() == null) {
@@ -190,8 +192,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       if (detail.getProperties() == null || !detail.getProperties().containsKey("errors")) {
         detail.setProperty("errors", List.of());
       }
+      // Whatever the endpoint produces otherwise (an event stream, a spreadsheet): an error is problem+json.
+      answered.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
-    return super.createResponseEntity(body, headers, status, exchange);
+    return super.createResponseEntity(body, answered, status, exchange);
   }
 
   private static Mono<ResponseEntity<Object>> problem(HttpStatus status, String type, String title, String detail,

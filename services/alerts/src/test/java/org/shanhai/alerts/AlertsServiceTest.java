@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Import;
 /**
  * The alerts service on a random port against the real broker and wire server of testkit, with a
  * clock tests move ({@link TestClock}). The rule clock's schedule is off: tests run rounds when
- * they mean to. Webhooks may go to loopback (the allow-list), and retries come quickly.
+ * they mean to. Webhooks may go to loopback (the allow-list), and retries come quickly. Alert streams
+ * are capped low (3 per instance, 4 events behind) so the tests can reach the caps.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,7 +29,9 @@ import org.springframework.context.annotation.Import;
     "shanhai.alerts.delivery.poll-interval=PT0.05S",
     "shanhai.alerts.delivery.first-retry=PT0.2S",
     "shanhai.alerts.delivery.max-attempts=4",
-    "shanhai.alerts.delivery.response-timeout=PT2S"})
+    "shanhai.alerts.delivery.response-timeout=PT2S",
+    "shanhai.alerts.streams.max-clients=3",
+    "shanhai.alerts.streams.buffer=4"})
 @AutoConfigureWebTestClient
 @Import({TestClock.Configuration.class, SignedInReads.class})
 public @interface AlertsServiceTest {
