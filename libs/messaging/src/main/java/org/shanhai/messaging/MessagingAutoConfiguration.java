@@ -27,6 +27,7 @@ import org.shanhai.messaging.outbox.EventOutbox;
 import org.shanhai.messaging.outbox.OutboxCollections;
 import org.shanhai.messaging.outbox.OutboxProperties;
 import org.shanhai.messaging.outbox.OutboxRelay;
+import org.shanhai.messaging.schedule.Turns;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -65,6 +66,13 @@ public class MessagingAutoConfiguration {
   @ConditionalOnMissingBean
   Clock clock(@Value("${shanhai.zone:Asia/Shanghai}") ZoneId zone) {
     return Clock.tickMillis(zone);
+  }
+
+  /** Whose turn it is, among the service's instances, to run a job whose result is the service's (figures, clock rounds). */
+  @Bean
+  @ConditionalOnMissingBean
+  Turns turns(MongoDatabase serviceDatabase, Clock clock) {
+    return new Turns(serviceDatabase.getCollection("turns"), clock, Turns.thisInstance());
   }
 
   /** The service's own database: {@code spring.mongodb.database}, or the one named in the URI. */

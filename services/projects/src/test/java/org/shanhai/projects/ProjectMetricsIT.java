@@ -2,10 +2,19 @@ package org.shanhai.projects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
+import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.shanhai.messaging.schedule.Turns;
 import org.shanhai.projects.metrics.ProjectMetrics;
+import org.shanhai.projects.project.ProjectService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -20,6 +29,39 @@ class ProjectMetricsIT {
   WebTestClient http;
   @Autowired
   ProjectMetrics metrics;
+  @Autowired
+  ProjectService projects;
+  @Autowired
+  MongoDatabase database;
+  @Autowired
+  Clock clock;
+
+  /**
+   * Two instances of the service: the figures are shown by the one whose turn it is, and by the other
+   * once the first stops, never by both, so that summed over the instances they count every project once.
+   */
+  @Test
+  void withTwoInstancesOnlyTheOneWhoseTurnItIsShowsTheFigures() throws InterruptedException {
+    new Officer(http, "officer.changshan").anIndustrialEnclave();
+    MongoCollection<Document> turns = database.getCollection("turns-" + UUID.randomUUID());
+    Duration interval = Duration.ofMillis(400);
+    SimpleMeterRegistry firstMeters = new SimpleMeterRegistry();
+    SimpleMeterRegistry secondMeters = new SimpleMeterRegistry();
+    ProjectMetrics first = new ProjectMetrics(projects, firstMeters, new Turns(turns, clock, "first"), interval);
+    ProjectMetrics second = new ProjectMetrics(projects, secondMeters, new Turns(turns, clock, "second"), interval);
+
+    first.refresh();
+    second.refresh();
+    assertThat(firstMeters.find("shanhai.projects").gauges()).isNotEmpty();
+    assertThat(secondMeters.find("shanhai.projects").gauges()).isEmpty();
+
+    // The first instance stops (it refreshes no more): after its turn lapses the second shows the figures.
+    Thread.sleep(interval.multipliedBy(3).toMillis());
+    second.refresh();
+    first.refresh();
+    assertThat(secondMeters.find("shanhai.projects").gauges()).isNotEmpty();
+    assertThat(firstMeters.find("shanhai.projects").gauges()).as("back, it shows nothing").isEmpty();
+  }
 
   @Test
   void startsCompletionsAndInvestmentPerYearFollowTheReports() {

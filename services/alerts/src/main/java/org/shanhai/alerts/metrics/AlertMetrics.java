@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.shanhai.messaging.schedule.Turns;
+import org.springframework.beans.factory.annotation.Value;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,9 +33,15 @@ public class AlertMetrics implements DeliveryMetrics {
   private final AlertStore alerts;
   private final MeterRegistry meters;
   private final GaugeTable open;
+  private final Turns turns;
+  private final Duration hold;
 
-  AlertMetrics(AlertStore alerts, MeterRegistry meters) {
+  AlertMetrics(AlertStore alerts, MeterRegistry meters, Turns turns,
+      @Value("${shanhai.alerts.metrics-interval:PT30S}") Duration interval) {
     this.alerts = alerts;
+    this.turns = turns;
+    // Two and a half rounds: the holder renews it every round; if it stops, another takes over soon after.
+    this.hold = interval.multipliedBy(5).dividedBy(2);
     this.meters = meters;
     this.open = GaugeTable.register(meters, "shanhai.alerts.open", null,
         "Alerts firing or acknowledged, by rule, severity, state and mountain county");
@@ -41,6 +49,10 @@ public class AlertMetrics implements DeliveryMetrics {
 
   @Scheduled(fixedDelayString = "${shanhai.alerts.metrics-interval:PT30S}", initialDelayString = "PT2S")
   public void refresh() {
+    if (!turns.take("alerts-metrics", hold)) {
+      open.replace(Map.of());
+      return;
+    }
     try {
       List<Alert> current = alerts.current().filter(a -> a.state().isOpen()).collectList().block(Duration.ofMinutes(1));
       Map<Tags, Long> counts = (current == null ? List.<Alert>of() : current).stream()

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.shanhai.messaging.schedule.Turns;
+import org.springframework.beans.factory.annotation.Value;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -57,9 +59,14 @@ public class PayoutMetrics {
   private final GaugeTable weakVillages;
   private final int graceDays;
   private final Clock clock;
+  private final Turns turns;
+  private final Duration hold;
 
   public PayoutMetrics(ShareholdingService shareholdings, VillageStore villages, Shareholding.Policy policy, Clock clock,
-      MeterRegistry meters) {
+      MeterRegistry meters, Turns turns, @Value("${shanhai.payouts.metrics-interval:PT30S}") Duration interval) {
+    this.turns = turns;
+    // Two and a half rounds: the holder renews it every round; if it stops, another takes over soon after.
+    this.hold = interval.multipliedBy(5).dividedBy(2);
     this.shareholdings = shareholdings;
     this.villages = villages;
     this.graceDays = policy.graceDays();
@@ -81,6 +88,10 @@ public class PayoutMetrics {
 
   @Scheduled(fixedDelayString = "${shanhai.payouts.metrics-interval:PT30S}", initialDelayString = "PT2S")
   public void refresh() {
+    if (!turns.take("payouts-metrics", hold)) {
+      record(List.of(), List.of());
+      return;
+    }
     try {
       List<Shareholding> all = shareholdings.all(ShareholdingQuery.ALL).collectList().block(Duration.ofMinutes(1));
       List<Village> registered = villages.inCounty(null).collectList().block(Duration.ofMinutes(1));

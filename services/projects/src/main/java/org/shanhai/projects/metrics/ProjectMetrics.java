@@ -9,11 +9,13 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.shanhai.messaging.metrics.GaugeTable;
+import org.shanhai.messaging.schedule.Turns;
 import org.shanhai.projects.project.ProgressFigures;
 import org.shanhai.projects.project.Project;
 import org.shanhai.projects.project.ProjectService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,14 +24,21 @@ import org.springframework.stereotype.Component;
  * kind, status and year (bounded): projects by status, projects started (开工) and completed (完工)
  * per year, planned investment (of the projects that state it; those that do not are counted apart),
  * investment completed so far and per year. Refreshed on a schedule
- * ({@code shanhai.projects.metrics-interval}, 30 s), never computed on a scrape.
+ * ({@code shanhai.projects.metrics-interval}, 30 s), never computed on a scrape, and by one instance
+ * of the service at a time ({@link Turns}): the others show no figures, so that summed over the
+ * instances they count each project once.
  */
 @Component
 public class ProjectMetrics {
 
   private static final Logger log = LoggerFactory.getLogger(ProjectMetrics.class);
 
+  /** The job's name in {@link Turns}. */
+  static final String JOB = "projects-metrics";
+
   private final ProjectService projects;
+  private final Turns turns;
+  private final Duration hold;
   private final GaugeTable byStatus;
   private final GaugeTable started;
   private final GaugeTable completed;
@@ -38,8 +47,12 @@ public class ProjectMetrics {
   private final GaugeTable completedInvestment;
   private final GaugeTable invested;
 
-  public ProjectMetrics(ProjectService projects, MeterRegistry meters) {
+  public ProjectMetrics(ProjectService projects, MeterRegistry meters, Turns turns,
+      @Value("${shanhai.projects.metrics-interval:PT30S}") Duration interval) {
     this.projects = projects;
+    this.turns = turns;
+    // Two and a half rounds: the holder renews it every round; if it stops, another takes over soon after.
+    this.hold = interval.multipliedBy(5).dividedBy(2);
     this.byStatus = GaugeTable.register(meters, "shanhai.projects", null, "Projects by status");
     this.started = GaugeTable.register(meters, "shanhai.projects.started", null, "Projects started (开工) in the year");
     this.completed = GaugeTable.register(meters, "shanhai.projects.completed", null,
@@ -55,6 +68,10 @@ public class ProjectMetrics {
 
   @Scheduled(fixedDelayString = "${shanhai.projects.metrics-interval:PT30S}", initialDelayString = "PT2S")
   public void refresh() {
+    if (!turns.take(JOB, hold)) {
+      record(List.of());
+      return;
+    }
     try {
       List<ProgressFigures> all = projects.figures().collectList().block(Duration.ofMinutes(1));
       record(all == null ? List.of() : all);

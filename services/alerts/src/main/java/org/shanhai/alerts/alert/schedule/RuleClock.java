@@ -1,6 +1,8 @@
 package org.shanhai.alerts.alert.schedule;
 
 import java.time.Duration;
+import org.shanhai.messaging.schedule.Turns;
+import org.springframework.beans.factory.annotation.Value;
 
 import org.shanhai.alerts.alert.Evaluation;
 import org.slf4j.Logger;
@@ -11,9 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the rules over everything on a schedule, every minute by default
- * ({@code shanhai.alerts.clock-interval}), with the time from the injected clock. Several instances
- * may run it at once: every change is a sequence-guarded write. Tests switch the schedule off
- * ({@code shanhai.alerts.clock-enabled=false}) and run rounds themselves.
+ * ({@code shanhai.alerts.clock-interval}), with the time from the injected clock. One instance of
+ * the service runs the rounds at a time ({@link Turns}); every change is a sequence-guarded write
+ * anyway, so a round run twice during a handover records nothing twice. Tests switch the schedule
+ * off ({@code shanhai.alerts.clock-enabled=false}) and run rounds themselves.
  */
 @Component
 @ConditionalOnProperty(prefix = "shanhai.alerts", name = "clock-enabled", matchIfMissing = true)
@@ -22,13 +25,21 @@ class RuleClock {
   private static final Logger log = LoggerFactory.getLogger(RuleClock.class);
 
   private final Evaluation evaluation;
+  private final Turns turns;
+  private final Duration hold;
 
-  RuleClock(Evaluation evaluation) {
+  RuleClock(Evaluation evaluation, Turns turns, @Value("${shanhai.alerts.clock-interval:PT1M}") Duration interval) {
     this.evaluation = evaluation;
+    this.turns = turns;
+    this.hold = interval.multipliedBy(5).dividedBy(2);
   }
 
   @Scheduled(fixedDelayString = "${shanhai.alerts.clock-interval:PT1M}", initialDelayString = "PT5S")
   void tick() {
+    // One instance runs the rounds (each change is sequence-guarded anyway); the others skip them.
+    if (!turns.take("alerts-rule-clock", hold)) {
+      return;
+    }
     try {
       Long holding = evaluation.all().block(Duration.ofMinutes(5));
       log.debug("rule clock: {} condition(s) hold", holding);

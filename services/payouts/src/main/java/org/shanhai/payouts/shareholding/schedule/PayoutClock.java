@@ -1,6 +1,8 @@
 package org.shanhai.payouts.shareholding.schedule;
 
 import java.time.Duration;
+import org.shanhai.messaging.schedule.Turns;
+import org.springframework.beans.factory.annotation.Value;
 
 import org.shanhai.payouts.shareholding.ShareholdingService;
 import org.slf4j.Logger;
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the time-driven payout transitions (due, overdue) on a schedule, every minute by default
- * ({@code shanhai.payouts.clock-interval}). The time comes from the injected clock. Tests switch the
+ * ({@code shanhai.payouts.clock-interval}), on one instance of the service at a time ({@link Turns}).
+ * The time comes from the injected clock. Tests switch the
  * schedule off ({@code shanhai.payouts.clock-enabled=false}) and run the transitions themselves.
  */
 @Component
@@ -21,13 +24,22 @@ class PayoutClock {
   private static final Logger log = LoggerFactory.getLogger(PayoutClock.class);
 
   private final ShareholdingService shareholdings;
+  private final Turns turns;
+  private final Duration hold;
 
-  PayoutClock(ShareholdingService shareholdings) {
+  PayoutClock(ShareholdingService shareholdings, Turns turns,
+      @Value("${shanhai.payouts.clock-interval:PT1M}") Duration interval) {
     this.shareholdings = shareholdings;
+    this.turns = turns;
+    this.hold = interval.multipliedBy(5).dividedBy(2);
   }
 
   @Scheduled(fixedDelayString = "${shanhai.payouts.clock-interval:PT1M}", initialDelayString = "PT5S")
   void tick() {
+    // One instance runs the rounds; the others would find nothing left to do but read everything again.
+    if (!turns.take("payouts-clock", hold)) {
+      return;
+    }
     try {
       Integer events = shareholdings.advanceAll().block(Duration.ofMinutes(5));
       if (events != null && events > 0) {
