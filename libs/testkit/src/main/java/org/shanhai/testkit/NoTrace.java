@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -65,6 +66,26 @@ public final class NoTrace {
             assertThat(((List<?>) found).stream().map(String::valueOf).toList()).contains(fields));
       }
       return body;
+    });
+  }
+
+  /**
+   * The request is answered with one of {@code statuses} as problem+json whose status is that one,
+   * and leaves no trace.
+   */
+  public void refusedWithAnyOf(Supplier<WebTestClient.ResponseSpec> request, Set<Integer> statuses) {
+    leavesNone(() -> {
+      WebTestClient.ResponseSpec answer = request.get();
+      int[] status = new int[1];
+      answer.expectStatus().value(s -> {
+        status[0] = s;
+        assertThat(statuses).as("the status").contains(s);
+      });
+      return answer.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .expectBody()
+          .jsonPath("$.status").value(s -> assertThat(((Number) s).intValue()).isEqualTo(status[0]))
+          .jsonPath("$.title").isNotEmpty()
+          .jsonPath("$.detail").isNotEmpty();
     });
   }
 

@@ -7,14 +7,19 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.shanhai.events.Topics;
+import org.shanhai.testkit.BadInputCorpus;
 import org.shanhai.testkit.EventPublisher;
+import org.shanhai.testkit.NoTrace;
 import org.shanhai.testkit.Outboxes;
 import org.shanhai.testkit.TestIssuer;
 import org.shanhai.testkit.TopicReader;
@@ -48,6 +53,21 @@ class BadInputIT {
   private static String subscription(String channel) {
     return """
         {"name":"常山县发改局","matchers":{"county":["330822"]},"channel":%s}""".formatted(channel);
+  }
+
+  /** The corpus of the subscriptions API (BadInputCorpus): each case 4xx problem+json, and no trace. */
+  static Stream<BadInputCorpus.Case> corpus() {
+    return BadInputCorpus.Endpoint.post("officer.changshan", "/api/v1/subscriptions")
+        .text("name", "常山县发改局 语料").literal("matchers", "{\"county\":[\"330822\"]}")
+        .duration("groupWindow", "PT5M").literal("channel", "{\"type\":\"SSE\"}")
+        .cases().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void everyCaseOfTheCorpusIsRefusedAndLeavesNoTrace(BadInputCorpus.Case bad) {
+    new NoTrace(database, topic, List.of("subscriptions", "silences", "targets", "rules"))
+        .refusedWithAnyOf(() -> bad.send(http, Map.of()), bad.statuses());
   }
 
   @Test

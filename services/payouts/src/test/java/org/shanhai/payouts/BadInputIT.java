@@ -7,13 +7,17 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.shanhai.events.Topics;
+import org.shanhai.testkit.BadInputCorpus;
 import org.shanhai.testkit.EventPublisher;
 import org.shanhai.testkit.NoTrace;
 import org.shanhai.testkit.TestIssuer;
@@ -52,6 +56,25 @@ class BadInputIT {
     enclave = story.enclave(SeedStory.CHANGSHAN, SeedStory.CIXI, "INDUSTRIAL_ENCLAVE").project();
     village = story.village("聚宝村", SeedStory.CHANGSHAN);
     marker = story.village("标记村", SeedStory.CHANGSHAN);
+  }
+
+  /** The corpus of the payouts API's village writes (BadInputCorpus): each case 4xx problem+json, and no trace. */
+  static Stream<BadInputCorpus.Case> corpus() {
+    return Stream.of(
+        BadInputCorpus.Endpoint.post("officer.changshan", "/api/v1/villages")
+            .text("name", "语料村").id("county", "330822"),
+        BadInputCorpus.Endpoint.post("officer.changshan", "/api/v1/villages/{village}/income-reports")
+            .integer("year", 2020).amount("income", "50000.00"))
+        .flatMap(endpoint -> endpoint.cases().stream());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void everyCaseOfTheCorpusIsRefusedAndLeavesNoTrace(BadInputCorpus.Case bad) {
+    new NoTrace(database, topic, List.of("villages", "shareholdings", "aid_transfers"), marker,
+        () -> post("/api/v1/villages/" + marker + "/income-reports", "{\"year\":2020,\"income\":\"50000.00\"}")
+            .expectStatus().isCreated())
+        .refusedWithAnyOf(() -> bad.send(http, Map.of("village", village)), bad.statuses());
   }
 
   @Test

@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.shanhai.events.Topics;
+import org.shanhai.testkit.BadInputCorpus;
 import org.shanhai.testkit.NoTrace;
 import org.shanhai.testkit.TestIssuer;
 import org.shanhai.testkit.TopicReader;
@@ -46,6 +51,33 @@ class BadInputIT {
         {"reportDate":"2021-06-30","status":"UNDER_CONSTRUCTION","cumulativeInvestment":"30000000.00"}""", null)
         .expectStatus().isCreated();
     marker = officer.anIndustrialEnclave();
+  }
+
+  /** The corpus of the projects API's writes (BadInputCorpus): each case 4xx problem+json, and no trace. */
+  static Stream<BadInputCorpus.Case> corpus() {
+    return Stream.of(
+        BadInputCorpus.Endpoint.post("province.admin", "/api/v1/pairings")
+            .id("mountainCounty", "330822").id("partnerCounty", "330212").integer("since", 2011),
+        BadInputCorpus.Endpoint.post("officer.changshan", "/api/v1/projects")
+            .id("pairingId", "{pairing}").text("name", "常山—慈溪产业飞地 语料").choice("kind", "INDUSTRIAL_ENCLAVE")
+            .id("hostCounty", "330282").amount("plannedInvestment", "93000000.00")
+            .literal("investmentPlan", "[{\"date\":\"2021-12-31\",\"cumulative\":\"50000000.00\"}]")
+            .date("plannedStart", "2020-06-01").date("plannedCompletion", "2022-12-31")
+            .text("externalCode", "CORPUS-1"),
+        BadInputCorpus.Endpoint.post("officer.changshan", "/api/v1/projects/{project}/updates")
+            .date("reportDate", "2021-07-31").choice("status", "UNDER_CONSTRUCTION")
+            .amount("cumulativeInvestment", "40000000.00").amount("fundsInPlace", "50000000.00")
+            .integer("jobsCreated", 12).text("note", "语料").amount("plannedInvestment", "93000000.00"))
+        .flatMap(endpoint -> endpoint.cases().stream());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void everyCaseOfTheCorpusIsRefusedAndLeavesNoTrace(BadInputCorpus.Case bad) {
+    new NoTrace(database, topic, List.of("pairings", "projects"), marker,
+        () -> officer.update(marker, "{\"reportDate\":\"2021-06-30\"}", null).expectStatus().isCreated())
+        .refusedWithAnyOf(() -> bad.send(http, Map.of("project", project,
+            "pairing", officer.pairing(Officer.CHANGSHAN, Officer.CIXI))), bad.statuses());
   }
 
   @Test
