@@ -31,6 +31,8 @@ class ImportWorker {
   private final Clock clock;
   private final String worker = "worker-" + UUID.randomUUID();
   private final AtomicBoolean busy = new AtomicBoolean();
+  /** Whether the last pass failed: a database outage is logged once when it starts, not every half second. */
+  private final AtomicBoolean failing = new AtomicBoolean();
   private volatile Disposable running;
 
   ImportWorker(ImportService imports, AuditTrail trail, Clock clock) {
@@ -45,8 +47,17 @@ class ImportWorker {
       return;
     }
     running = Mono.defer(this::next).repeat().takeWhile(worked -> worked)
+        .doOnComplete(() -> {
+          if (failing.getAndSet(false)) {
+            log.info("import worker: the database answers again");
+          }
+        })
         .doFinally(signal -> busy.set(false))
-        .subscribe(worked -> { }, e -> log.error("import worker stopped; it resumes on its next poll", e));
+        .subscribe(worked -> { }, e -> {
+          if (!failing.getAndSet(true)) {
+            log.warn("import worker cannot look for work (it keeps trying every poll): {}", e.toString());
+          }
+        });
   }
 
   /** Claims and works on one import: true when there was one. */
