@@ -73,6 +73,11 @@ public final class LocalStack {
           "http://localhost:" + env("PROJECTS_PORT", "8081"), "http://localhost:" + keycloak + "/realms/"
               + Keycloak.REALM + "/protocol/openid-connect/token"));
     }
+    if (args.length > 0 && args[0].equals("projections")) {
+      int keycloak = Integer.parseInt(env("KEYCLOAK_PORT", "8180"));
+      System.exit(ProjectionsCommand.run(Arrays.copyOfRange(args, 1, args.length), "http://localhost:" + keycloak
+          + "/realms/" + Keycloak.REALM + "/protocol/openid-connect/token"));
+    }
     if (args.length > 0 && args[0].equals("token")) {
       System.exit(token(Arrays.copyOfRange(args, 1, args.length)));
     }

@@ -27,6 +27,9 @@ import org.shanhai.messaging.outbox.EventOutbox;
 import org.shanhai.messaging.outbox.OutboxCollections;
 import org.shanhai.messaging.outbox.OutboxProperties;
 import org.shanhai.messaging.outbox.OutboxRelay;
+import org.shanhai.messaging.rebuild.ProjectionRebuild;
+import org.shanhai.messaging.rebuild.ProjectionsEndpoint;
+import org.shanhai.messaging.rebuild.ViewsPlan;
 import org.shanhai.messaging.schedule.Turns;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,6 +44,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaBindingProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -149,6 +153,19 @@ public class MessagingAutoConfiguration {
     @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
     DeadLettersEndpoint deadLettersEndpoint(KafkaProperties kafka, Environment environment) {
       return new DeadLettersEndpoint(new DeadLetters(kafka.buildAdminProperties()), deadLetterTopics(environment));
+    }
+
+    /**
+     * {@code /actuator/projections}, for a service that says what its views are made of (a
+     * {@link ViewsPlan}): their rebuild from the topics.
+     */
+    @Bean
+    @ConditionalOnBean(ViewsPlan.class)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    ProjectionsEndpoint projectionsEndpoint(ViewsPlan plan, MongoDatabase serviceDatabase, EventReader eventReader,
+        BindingsLifecycleController bindings, KafkaProperties kafka) {
+      return new ProjectionsEndpoint(new ProjectionRebuild(plan, serviceDatabase, eventReader, bindings,
+          kafka.buildConsumerProperties(), kafka.buildAdminProperties()));
     }
 
     /** The dead-letter topic of every binding with {@code enable-dlq}: its {@code dlq-name}, or the binder's default name. */

@@ -9,6 +9,7 @@ import org.shanhai.alerts.projection.ProjectView;
 import org.shanhai.alerts.projection.SubjectViews;
 import org.shanhai.alerts.projection.VillageView;
 import org.shanhai.messaging.consumer.Views;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,10 +22,20 @@ class MongoSubjectViews implements SubjectViews {
   private final Views<PayoutView> payouts;
   private final Views<VillageView> villages;
 
+  static final String PROJECTS = "project_views";
+  static final String PAYOUTS = "payout_views";
+  static final String VILLAGES = "village_views";
+
+  @Autowired
   MongoSubjectViews(MongoDatabase database) {
-    this.projects = new Views<>(database.getCollection("project_views"), ViewDocuments.PROJECT);
-    this.payouts = new Views<>(database.getCollection("payout_views"), ViewDocuments.PAYOUT);
-    this.villages = new Views<>(database.getCollection("village_views"), ViewDocuments.VILLAGE);
+    this(database, "");
+  }
+
+  /** The views in collections named with {@code suffix}: where a rebuild folds them before they replace these. */
+  MongoSubjectViews(MongoDatabase database, String suffix) {
+    this.projects = new Views<>(database.getCollection(PROJECTS + suffix), ViewDocuments.PROJECT);
+    this.payouts = new Views<>(database.getCollection(PAYOUTS + suffix), ViewDocuments.PAYOUT);
+    this.villages = new Views<>(database.getCollection(VILLAGES + suffix), ViewDocuments.VILLAGE);
   }
 
   @Override

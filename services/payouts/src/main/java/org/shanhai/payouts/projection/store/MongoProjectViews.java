@@ -13,6 +13,7 @@ import org.shanhai.messaging.mongo.Values;
 import org.shanhai.payouts.projection.PairingView;
 import org.shanhai.payouts.projection.ProjectView;
 import org.shanhai.payouts.projection.ProjectViews;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
@@ -55,9 +56,18 @@ class MongoProjectViews implements ProjectViews {
   private final Views<ProjectView> projects;
   private final Views<PairingView> pairings;
 
+  static final String PROJECTS = "project_views";
+  static final String PAIRINGS = "pairing_views";
+
+  @Autowired
   MongoProjectViews(MongoDatabase database) {
-    this.projects = new Views<>(database.getCollection("project_views"), PROJECT);
-    this.pairings = new Views<>(database.getCollection("pairing_views"), PAIRING);
+    this(database, "");
+  }
+
+  /** The views in collections named with {@code suffix}: where a rebuild folds them before they replace these. */
+  MongoProjectViews(MongoDatabase database, String suffix) {
+    this.projects = new Views<>(database.getCollection(PROJECTS + suffix), PROJECT);
+    this.pairings = new Views<>(database.getCollection(PAIRINGS + suffix), PAIRING);
   }
 
   @Override

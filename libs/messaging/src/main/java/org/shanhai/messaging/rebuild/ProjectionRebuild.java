@@ -1,0 +1,257 @@
+package org.shanhai.messaging.rebuild;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.RenameCollectionOptions;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.bson.Document;
+import org.shanhai.events.Event;
+import org.shanhai.messaging.consumer.EventReader;
+import org.shanhai.messaging.consumer.IncomingEvent;
+import org.shanhai.messaging.consumer.PoisonEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.messaging.support.MessageBuilder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Rebuilds a service's views from its topics, from the beginning, and switches reads over in one
+ * step per collection. For a view that an event never reached (a dead letter replayed after later
+ * events of its aggregate was dropped as stale) or that is damaged. Steps:
+ * <ol>
+ *   <li>the consumer's bindings on this instance stop, and the rebuild goes on only when the group
+ *       then has no member: another instance consuming meanwhile would apply events to the old
+ *       views that the new ones never get (stop those first);</li>
+ *   <li>every event of the topics, up to their ends, is folded with the consumer's own fold into
+ *       fresh collections ({@code <collection>_rebuild}), each aggregate's events in the order of
+ *       their sequence, and the fresh collections get the live ones' indexes;</li>
+ *   <li>each fresh collection replaces its live one by an atomic rename, so reads never see a gap:
+ *       the old views until the rename, the rebuilt ones after;</li>
+ *   <li>the bindings start again from their committed offsets; what they see again is applied once
+ *       (the views keep each aggregate's sequence).</li>
+ * </ol>
+ * Whatever fails, the fresh collections are dropped and the bindings started again.
+ */
+public final class ProjectionRebuild {
+
+  /** Another consumer reads the group's topics: the rebuild would miss what it applies meanwhile. */
+  public static final class OtherConsumers extends RuntimeException {
+    OtherConsumers(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * @param events records read from the topics
+   * @param applied events that changed a view
+   * @param skipped records that are no event of ours, or poison
+   * @param views documents in each rebuilt collection
+   */
+  public record Result(long events, long applied, long skipped, Map<String, Long> views, long millis) {
+  }
+
+  static final String SUFFIX = "_rebuild";
+  private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  /** How long the group may take to lose this instance's members once its bindings stopped. */
+  private static final Duration MEMBERS_LEAVE = Duration.ofSeconds(10);
+  private static final int AGGREGATES_AT_ONCE = 8;
+
+  private final ViewsPlan plan;
+  private final MongoDatabase database;
+  private final EventReader reader;
+  private final BindingsLifecycleController bindings;
+  private final Map<String, Object> consumerProperties;
+  private final Map<String, Object> adminProperties;
+  private final AtomicBoolean running = new AtomicBoolean();
+
+  public ProjectionRebuild(ViewsPlan plan, MongoDatabase database, EventReader reader,
+      BindingsLifecycleController bindings, Map<String, Object> consumerProperties, Map<String, Object> adminProperties) {
+    this.plan = plan;
+    this.database = database;
+    this.reader = reader;
+    this.bindings = bindings;
+    this.consumerProperties = consumerProperties;
+    this.adminProperties = adminProperties;
+  }
+
+  public ViewsPlan plan() {
+    return plan;
+  }
+
+  /** Rebuilds the views; one rebuild at a time (IllegalStateException while one runs). */
+  public Result rebuild() {
+    if (!running.compareAndSet(false, true)) {
+      throw new IllegalStateException("a rebuild of these views is already running");
+    }
+    long started = System.nanoTime();
+    plan.bindings().forEach(bindings::stop);
+    try {
+      awaitNoOtherConsumers();
+      dropFresh();
+      // Made even when no event folds into it: an empty rebuilt view replaces its live one too.
+      for (String collection : plan.collections()) {
+        Mono.from(database.createCollection(collection + SUFFIX)).block(WAIT);
+      }
+      long[] counts = fold(plan.foldInto().apply(SUFFIX));
+      Map<String, Long> views = new LinkedHashMap<>();
+      for (String collection : plan.collections()) {
+        copyIndexes(collection);
+        views.put(collection, Mono.from(database.getCollection(collection + SUFFIX).countDocuments()).block(WAIT));
+      }
+      for (String collection : plan.collections()) {
+        Mono.from(database.getCollection(collection + SUFFIX).renameCollection(
+            new MongoNamespace(database.getName(), collection), new RenameCollectionOptions().dropTarget(true)))
+            .block(WAIT);
+      }
+      Result result = new Result(counts[0], counts[1], counts[2], views,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+      log.info("views {} of group {} rebuilt from {}: {}", plan.collections(), plan.group(), plan.topics(), result);
+      return result;
+    } catch (RuntimeException e) {
+      dropFresh();
+      throw e;
+    } finally {
+      plan.bindings().forEach(bindings::start);
+      running.set(false);
+    }
+  }
+
+  /** Waits for the group to have no member once this instance's bindings stopped; refuses when others remain. */
+  private void awaitNoOtherConsumers() {
+    try (Admin admin = Admin.create(adminProperties)) {
+      long deadline = System.nanoTime() + MEMBERS_LEAVE.toNanos();
+      while (true) {
+        ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(plan.group())).all()
+            .get(WAIT.toSeconds(), TimeUnit.SECONDS).get(plan.group());
+        if (group == null || group.members().isEmpty()) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new OtherConsumers("group " + plan.group() + " still has " + group.members().size()
+              + " member(s) consuming (" + group.members().stream().map(m -> m.host() + " " + m.clientId()).toList()
+              + "): stop the consumers of the service's other instances (POST /actuator/bindings/<name> "
+              + "{\"state\":\"STOPPED\"}, or scale to one) and rebuild again");
+        }
+        Thread.sleep(500);
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Kafka does not say who consumes group " + plan.group() + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /**
+   * Folds every event of the topics, from the beginning to their ends as they are now, each
+   * aggregate's in the order of its sequence, not of the log: a dead letter replayed after later
+   * events of its aggregate sits after them in the log, and folded there it would be stale again.
+   * The events are held in memory while the topics are read (about half a kilobyte each); aggregates
+   * are folded several at a time, each one's events one after another.
+   */
+  private long[] fold(Function<Event, Mono<Boolean>> into) {
+    Map<String, TreeMap<Long, Event>> byAggregate = new LinkedHashMap<>();
+    long[] read = read(byAggregate);
+    Long applied = Flux.fromIterable(byAggregate.values())
+        .flatMap(events -> Flux.fromIterable(events.values()).concatMap(into::apply)
+            .filter(Boolean::booleanValue).count(), AGGREGATES_AT_ONCE)
+        .reduce(0L, Long::sum)
+        .block(Duration.ofHours(1));
+    return new long[] {read[0], applied == null ? 0 : applied, read[1]};
+  }
+
+  /** Reads the topics up to their ends into {@code byAggregate}; the records read and those skipped. */
+  private long[] read(Map<String, TreeMap<Long, Event>> byAggregate) {
+    Map<String, Object> config = new HashMap<>(consumerProperties);
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, plan.group() + "-rebuild");
+    long events = 0;
+    long skipped = 0;
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+        new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (String topic : plan.topics()) {
+        consumer.partitionsFor(topic, WAIT).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions, WAIT));
+      while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey(), WAIT) < e.getValue())) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          if (record.offset() >= ends.get(new TopicPartition(record.topic(), record.partition()))) {
+            continue;
+          }
+          events++;
+          Optional<Event> event = read(record);
+          if (event.isEmpty()) {
+            skipped++;
+          } else {
+            // A duplicate of a sequence is the same event published twice: the first is kept.
+            byAggregate.computeIfAbsent(event.get().aggregateId(), a -> new TreeMap<>())
+                .putIfAbsent(event.get().sequence(), event.get());
+          }
+        }
+      }
+    }
+    return new long[] {events, skipped};
+  }
+
+  private Optional<Event> read(ConsumerRecord<byte[], byte[]> record) {
+    MessageBuilder<byte[]> message = MessageBuilder.withPayload(record.value() == null ? new byte[0] : record.value());
+    record.headers().forEach(h -> message.setHeader(h.key(), h.value()));
+    try {
+      return reader.read(message.build()).map(IncomingEvent::event);
+    } catch (PoisonEvent poison) {
+      return Optional.empty();
+    }
+  }
+
+  /** The live collection's indexes on the fresh one, so the views are found as fast once switched. */
+  private void copyIndexes(String collection) {
+    Flux.from(database.getCollection(collection).listIndexes())
+        .filter(index -> !"_id_".equals(index.getString("name")))
+        .concatMap(index -> {
+          IndexOptions options = new IndexOptions().name(index.getString("name"))
+              .unique(Boolean.TRUE.equals(index.getBoolean("unique"))).sparse(Boolean.TRUE.equals(index.getBoolean("sparse")));
+          return Mono.from(database.getCollection(collection + SUFFIX).createIndex(index.get("key", Document.class),
+              options));
+        })
+        .then().block(WAIT);
+  }
+
+  private void dropFresh() {
+    for (String collection : plan.collections()) {
+      try {
+        Mono.from(database.getCollection(collection + SUFFIX).drop()).block(WAIT);
+      } catch (RuntimeException e) {
+        log.warn("could not drop {}{}: {}", collection, SUFFIX, e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package org.shanhai.messaging.rebuild;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.KafkaException;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.http.ProblemDetail;
+import org.springframework.util.MimeType;
+
+/**
+ * {@code /actuator/projections}: the service's views and their rebuild from the topics
+ * ({@link ProjectionRebuild}). Like every actuator operation but health and metrics, for the
+ * province role. Blocking: the rebuild's answer comes when it is done.
+ * <pre>
+ * GET  /actuator/projections   the views: their group, bindings, topics and collections
+ * POST /actuator/projections   rebuilds them; 409 while another instance consumes, or a rebuild runs
+ * </pre>
+ */
+@Endpoint(id = "projections")
+public class ProjectionsEndpoint {
+
+  private static final MimeType PROBLEM_JSON = MimeType.valueOf("application/problem+json");
+
+  private final ProjectionRebuild rebuild;
+
+  public ProjectionsEndpoint(ProjectionRebuild rebuild) {
+    this.rebuild = rebuild;
+  }
+
+  @ReadOperation
+  public Map<String, Object> views() {
+    ViewsPlan plan = rebuild.plan();
+    return Map.of("group", plan.group(), "bindings", plan.bindings(), "topics", plan.topics(),
+        "collections", plan.collections());
+  }
+
+  @WriteOperation
+  public WebEndpointResponse<Object> rebuild() {
+    try {
+      return new WebEndpointResponse<>(rebuild.rebuild());
+    } catch (ProjectionRebuild.OtherConsumers | IllegalStateException e) {
+      return problem(409, "The views cannot be rebuilt now", e.getMessage());
+    } catch (KafkaException e) {
+      return problem(503, "Kafka is not answering", e.getMessage());
+    }
+  }
+
+  private static WebEndpointResponse<Object> problem(int status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatus(status);
+    problem.setTitle(title);
+    problem.setDetail(detail + "; the views are as they were");
+    problem.setProperty("errors", List.of());
+    return new WebEndpointResponse<>(problem, status, PROBLEM_JSON);
+  }
+}
