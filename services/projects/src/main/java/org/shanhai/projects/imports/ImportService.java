@@ -302,9 +302,15 @@ public class ImportService {
               Project state = simulated.getOrDefault(project.id(), project);
               Project.Reported reported = projects.check(state, u.report(), anImport.actor());
               simulated.put(project.id(), reported.project());
-              return new ImportedRow(row, ImportedRow.Verdict.VALID, List.of(),
-                  RowIssue.ofWarnings(reported.update().warnings(), header, row.number()), project.id().value(), null,
-                  null);
+              List<RowIssue> warnings = new ArrayList<>(RowIssue.ofWarnings(reported.update().warnings(), header,
+                  row.number()));
+              if (u.report().reportDate().equals(state.lastReportDate())) {
+                // Most often a corrected file imported again: its unchanged rows are new keys, not replays.
+                warnings.add(RowIssue.at(header, row.number(), "reportDate", "same-report-date", "project "
+                    + project.id() + " already has a report of " + state.lastReportDate() + "; this row adds another"));
+              }
+              return new ImportedRow(row, ImportedRow.Verdict.VALID, List.of(), List.copyOf(warnings),
+                  project.id().value(), null, null);
             }));
       });
     }

@@ -186,6 +186,7 @@ class ImportFlowIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void anImportIsItsOwnersAndTheProvincesAndCommittedOnce() {
     registerWithCode(code);
     byte[] file = Sheets.csv(UTF_8, false, "externalCode,reportDate", code + ",2026-03-31");
@@ -197,6 +198,12 @@ class ImportFlowIT {
     http.post().uri("/api/v1/imports/{id}/commit", id).header(HttpHeaders.AUTHORIZATION,
         TestIssuer.bearer("officer.changshan")).exchange().expectStatus().isAccepted();
     assertThat(updates(registeredProject(code))).isEqualTo(1);
+
+    // The file corrected and sent again is another file: its unchanged row is no replay, and is said to repeat a report.
+    byte[] corrected = Sheets.csv(UTF_8, false, "externalCode,reportDate,note", code + ",2026-03-31,已更正");
+    String again = (String) importer.dryRun(corrected, "updates (2).csv", "updates").get("id");
+    assertThat(importer.rowsWithIssues(again)).singleElement().satisfies(row -> assertThat(
+        (List<Map<String, Object>>) row.get("warnings")).extracting(w -> w.get("code")).containsExactly("same-report-date"));
 
     String hash = (String) importer.get(id).get("fileHash");
     Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(audit())
