@@ -71,6 +71,14 @@ public final class Turns implements AutoCloseable {
     }
   }
 
+  /**
+   * {@link #take} for a job run every {@code interval}: the turn is held for two and a half rounds,
+   * so the holder renews it every round, and when it stops another takes over soon after.
+   */
+  public boolean takeForRounds(String job, Duration interval) {
+    return take(job, interval.multipliedBy(5).dividedBy(2));
+  }
+
   public String instance() {
     return instance;
   }

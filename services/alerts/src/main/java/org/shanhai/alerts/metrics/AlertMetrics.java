@@ -34,14 +34,13 @@ public class AlertMetrics implements DeliveryMetrics {
   private final MeterRegistry meters;
   private final GaugeTable open;
   private final Turns turns;
-  private final Duration hold;
+  private final Duration interval;
 
   AlertMetrics(AlertStore alerts, MeterRegistry meters, Turns turns,
       @Value("${shanhai.alerts.metrics-interval:PT30S}") Duration interval) {
     this.alerts = alerts;
     this.turns = turns;
-    // Two and a half rounds: the holder renews it every round; if it stops, another takes over soon after.
-    this.hold = interval.multipliedBy(5).dividedBy(2);
+    this.interval = interval;
     this.meters = meters;
     this.open = GaugeTable.register(meters, "shanhai.alerts.open", null,
         "Alerts firing or acknowledged, by rule, severity, state and mountain county");
@@ -49,7 +48,7 @@ public class AlertMetrics implements DeliveryMetrics {
 
   @Scheduled(fixedDelayString = "${shanhai.alerts.metrics-interval:PT30S}", initialDelayString = "PT2S")
   public void refresh() {
-    if (!turns.take("alerts-metrics", hold)) {
+    if (!turns.takeForRounds("alerts-metrics", interval)) {
       open.replace(Map.of());
       return;
     }

@@ -60,13 +60,12 @@ public class PayoutMetrics {
   private final int graceDays;
   private final Clock clock;
   private final Turns turns;
-  private final Duration hold;
+  private final Duration interval;
 
   public PayoutMetrics(ShareholdingService shareholdings, VillageStore villages, Shareholding.Policy policy, Clock clock,
       MeterRegistry meters, Turns turns, @Value("${shanhai.payouts.metrics-interval:PT30S}") Duration interval) {
     this.turns = turns;
-    // Two and a half rounds: the holder renews it every round; if it stops, another takes over soon after.
-    this.hold = interval.multipliedBy(5).dividedBy(2);
+    this.interval = interval;
     this.shareholdings = shareholdings;
     this.villages = villages;
     this.graceDays = policy.graceDays();
@@ -88,7 +87,7 @@ public class PayoutMetrics {
 
   @Scheduled(fixedDelayString = "${shanhai.payouts.metrics-interval:PT30S}", initialDelayString = "PT2S")
   public void refresh() {
-    if (!turns.take("payouts-metrics", hold)) {
+    if (!turns.takeForRounds("payouts-metrics", interval)) {
       record(List.of(), List.of());
       return;
     }

@@ -38,7 +38,7 @@ public class ProjectMetrics {
 
   private final ProjectService projects;
   private final Turns turns;
-  private final Duration hold;
+  private final Duration interval;
   private final GaugeTable byStatus;
   private final GaugeTable started;
   private final GaugeTable completed;
@@ -51,8 +51,7 @@ public class ProjectMetrics {
       @Value("${shanhai.projects.metrics-interval:PT30S}") Duration interval) {
     this.projects = projects;
     this.turns = turns;
-    // Two and a half rounds: the holder renews it every round; if it stops, another takes over soon after.
-    this.hold = interval.multipliedBy(5).dividedBy(2);
+    this.interval = interval;
     this.byStatus = GaugeTable.register(meters, "shanhai.projects", null, "Projects by status");
     this.started = GaugeTable.register(meters, "shanhai.projects.started", null, "Projects started (开工) in the year");
     this.completed = GaugeTable.register(meters, "shanhai.projects.completed", null,
@@ -68,7 +67,7 @@ public class ProjectMetrics {
 
   @Scheduled(fixedDelayString = "${shanhai.projects.metrics-interval:PT30S}", initialDelayString = "PT2S")
   public void refresh() {
-    if (!turns.take(JOB, hold)) {
+    if (!turns.takeForRounds(JOB, interval)) {
       record(List.of());
       return;
     }

@@ -26,18 +26,18 @@ class RuleClock {
 
   private final Evaluation evaluation;
   private final Turns turns;
-  private final Duration hold;
+  private final Duration interval;
 
   RuleClock(Evaluation evaluation, Turns turns, @Value("${shanhai.alerts.clock-interval:PT1M}") Duration interval) {
     this.evaluation = evaluation;
     this.turns = turns;
-    this.hold = interval.multipliedBy(5).dividedBy(2);
+    this.interval = interval;
   }
 
   @Scheduled(fixedDelayString = "${shanhai.alerts.clock-interval:PT1M}", initialDelayString = "PT5S")
   void tick() {
     // One instance runs the rounds (each change is sequence-guarded anyway); the others skip them.
-    if (!turns.take("alerts-rule-clock", hold)) {
+    if (!turns.takeForRounds("alerts-rule-clock", interval)) {
       return;
     }
     try {

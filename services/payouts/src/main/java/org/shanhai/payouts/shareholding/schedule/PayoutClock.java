@@ -25,19 +25,19 @@ class PayoutClock {
 
   private final ShareholdingService shareholdings;
   private final Turns turns;
-  private final Duration hold;
+  private final Duration interval;
 
   PayoutClock(ShareholdingService shareholdings, Turns turns,
       @Value("${shanhai.payouts.clock-interval:PT1M}") Duration interval) {
     this.shareholdings = shareholdings;
     this.turns = turns;
-    this.hold = interval.multipliedBy(5).dividedBy(2);
+    this.interval = interval;
   }
 
   @Scheduled(fixedDelayString = "${shanhai.payouts.clock-interval:PT1M}", initialDelayString = "PT5S")
   void tick() {
     // One instance runs the rounds; the others would find nothing left to do but read everything again.
-    if (!turns.take("payouts-clock", hold)) {
+    if (!turns.takeForRounds("payouts-clock", interval)) {
       return;
     }
     try {
