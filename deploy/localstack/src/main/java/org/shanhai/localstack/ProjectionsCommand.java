@@ -10,20 +10,21 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * {@code ./shanhai projections rebuild payouts|alerts [--as USER]}: rebuilds a service's views of
- * the others' facts from the topics ({@code POST /actuator/projections}), as the province, and prints
- * what it folded.
+ * {@code ./shanhai projections rebuild|compare payouts|alerts [--as USER]}: rebuilds a service's views
+ * of the others' facts from the topics ({@code POST /actuator/projections}), or compares them with a
+ * fold of the topics without changing anything ({@code POST /actuator/projections/compare}), as the
+ * province, and prints what it folded or found.
  */
 final class ProjectionsCommand {
 
-  private static final String USAGE = "usage: ./shanhai projections rebuild payouts|alerts [--as USER]";
+  private static final String USAGE = "usage: ./shanhai projections rebuild|compare payouts|alerts [--as USER]";
   private static final Map<String, String> PORTS = Map.of("payouts", "PAYOUTS_PORT:8082", "alerts", "ALERTS_PORT:8083");
 
   private ProjectionsCommand() {
   }
 
   static int run(String[] args, String tokenEndpoint) throws IOException, InterruptedException {
-    if (args.length < 2 || !args[0].equals("rebuild") || !PORTS.containsKey(args[1])) {
+    if (args.length < 2 || !(args[0].equals("rebuild") || args[0].equals("compare")) || !PORTS.containsKey(args[1])) {
       System.err.println(USAGE);
       return 2;
     }
@@ -31,9 +32,12 @@ final class ProjectionsCommand {
     String[] port = PORTS.get(args[1]).split(":");
     String base = "http://localhost:" + System.getenv().getOrDefault(port[0], port[1]);
     String token = new Tokens(tokenEndpoint).user(user, DemoUsers.read(Path.of("")).password(user));
-    System.out.println("rebuilding the views of the " + args[1] + " service from the topics (its consumers pause)…");
+    boolean rebuild = args[0].equals("rebuild");
+    System.out.println((rebuild ? "rebuilding" : "comparing") + " the views of the " + args[1]
+        + " service " + (rebuild ? "from" : "with") + " the topics (its consumers pause)…");
     HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(base + "/actuator/projections")).header("Authorization", "Bearer " + token)
+            URI.create(base + "/actuator/projections" + (rebuild ? "" : "/compare")))
+        .header("Authorization", "Bearer " + token)
         .timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
     System.out.println(answer.statusCode() + " " + answer.body());

@@ -2,17 +2,21 @@ package org.shanhai.messaging.rebuild;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.model.IndexOptions;
@@ -102,20 +106,19 @@ public final class ProjectionRebuild {
     return plan;
   }
 
-  /** Rebuilds the views; one rebuild at a time (IllegalStateException while one runs). */
+  /**
+   * What {@link #compare} found: the documents of each view that differ between the live collection
+   * and a fold of the topics (missing on either side, or not equal), with a few of them shown.
+   */
+  public record Comparison(long events, Map<String, Long> divergent, List<String> examples, long millis) {
+  }
+
+  static final String COMPARE_SUFFIX = "_compare";
+  private static final int EXAMPLES = 5;
+
+  /** Rebuilds the views; one rebuild (or comparison) at a time (IllegalStateException while one runs). */
   public Result rebuild() {
-    if (!running.compareAndSet(false, true)) {
-      throw new IllegalStateException("a rebuild of these views is already running");
-    }
-    long started = System.nanoTime();
-    plan.bindings().forEach(bindings::stop);
-    try {
-      awaitNoOtherConsumers();
-      dropFresh();
-      // Made even when no event folds into it: an empty rebuilt view replaces its live one too.
-      for (String collection : plan.collections()) {
-        Mono.from(database.createCollection(collection + SUFFIX)).block(WAIT);
-      }
+    return withConsumersPaused(SUFFIX, started -> {
       long[] counts = fold(plan.foldInto().apply(SUFFIX));
       Map<String, Long> views = new LinkedHashMap<>();
       for (String collection : plan.collections()) {
@@ -131,13 +134,81 @@ public final class ProjectionRebuild {
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
       log.info("views {} of group {} rebuilt from {}: {}", plan.collections(), plan.group(), plan.topics(), result);
       return result;
+    });
+  }
+
+  /**
+   * Folds the topics into scratch collections as {@link #rebuild} does and compares them with the
+   * live views, changing nothing: whether the views are what their topics say. Meaningful once the
+   * consumers have caught up with the topics (a view behind its topic differs by what it has yet to apply).
+   */
+  public Comparison compare() {
+    return withConsumersPaused(COMPARE_SUFFIX, started -> {
+      long[] counts = fold(plan.foldInto().apply(COMPARE_SUFFIX));
+      Map<String, Long> divergent = new LinkedHashMap<>();
+      List<String> examples = new ArrayList<>();
+      for (String collection : plan.collections()) {
+        divergent.put(collection, differences(collection, examples));
+      }
+      dropScratch(COMPARE_SUFFIX);
+      Comparison comparison = new Comparison(counts[0], divergent, List.copyOf(examples),
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+      log.info("views {} of group {} compared with {}: {}", plan.collections(), plan.group(), plan.topics(),
+          comparison);
+      return comparison;
+    });
+  }
+
+  /**
+   * Runs {@code work} with this instance's consumers of the views stopped and no other member in the
+   * group, in fresh {@code <collection><suffix>} collections; whatever fails, they are dropped, and
+   * the consumers start again.
+   */
+  private <T> T withConsumersPaused(String suffix, LongFunction<T> work) {
+    if (!running.compareAndSet(false, true)) {
+      throw new IllegalStateException("a rebuild or comparison of these views is already running");
+    }
+    long started = System.nanoTime();
+    plan.bindings().forEach(bindings::stop);
+    try {
+      awaitNoOtherConsumers();
+      dropScratch(suffix);
+      // Made even when no event folds into it: an empty rebuilt view replaces its live one too.
+      for (String collection : plan.collections()) {
+        Mono.from(database.createCollection(collection + suffix)).block(WAIT);
+      }
+      return work.apply(started);
     } catch (RuntimeException e) {
-      dropFresh();
+      dropScratch(suffix);
       throw e;
     } finally {
       plan.bindings().forEach(bindings::start);
       running.set(false);
     }
+  }
+
+  /** How many documents differ between {@code collection} and its fold; some described in {@code examples}. */
+  private long differences(String collection, List<String> examples) {
+    Map<Object, Document> live = Flux.from(database.getCollection(collection).find())
+        .collectMap(d -> d.get("_id")).block(WAIT);
+    Map<Object, Document> folded = Flux.from(database.getCollection(collection + COMPARE_SUFFIX).find())
+        .collectMap(d -> d.get("_id")).block(WAIT);
+    Set<Object> ids = new TreeSet<>(Comparator.comparing(String::valueOf));
+    ids.addAll(live.keySet());
+    ids.addAll(folded.keySet());
+    long differing = 0;
+    for (Object id : ids) {
+      Document a = live.get(id);
+      Document b = folded.get(id);
+      if (a == null || !a.equals(b)) {
+        differing++;
+        if (examples.size() < EXAMPLES) {
+          examples.add(collection + " " + id + ": live " + (a == null ? "missing" : a.toJson())
+              + ", folded " + (b == null ? "missing" : b.toJson()));
+        }
+      }
+    }
+    return differing;
   }
 
   /** Waits for the group to have no member once this instance's bindings stopped; refuses when others remain. */
@@ -245,12 +316,12 @@ public final class ProjectionRebuild {
         .then().block(WAIT);
   }
 
-  private void dropFresh() {
+  private void dropScratch(String suffix) {
     for (String collection : plan.collections()) {
       try {
-        Mono.from(database.getCollection(collection + SUFFIX).drop()).block(WAIT);
+        Mono.from(database.getCollection(collection + suffix).drop()).block(WAIT);
       } catch (RuntimeException e) {
-        log.warn("could not drop {}{}: {}", collection, SUFFIX, e.toString());
+        log.warn("could not drop {}{}: {}", collection, suffix, e.toString());
       }
     }
   }
