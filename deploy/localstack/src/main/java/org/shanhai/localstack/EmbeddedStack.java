@@ -38,13 +38,22 @@ final class EmbeddedStack implements AutoCloseable {
    */
   EmbeddedStack(Path repository, Path home, boolean durable, int mongoPort, int kafkaPort, int controllerPort)
       throws Exception {
+    this(repository, home, durable, mongoPort, kafkaPort, controllerPort, kafkaPort);
+  }
+
+  /**
+   * @param kafkaAdvertisedPort where the broker tells clients to connect: a proxy's port in front of
+   *     {@code kafkaPort} when every connection must go through it (the chaos run)
+   */
+  EmbeddedStack(Path repository, Path home, boolean durable, int mongoPort, int kafkaPort, int controllerPort,
+      int kafkaAdvertisedPort) throws Exception {
     this.repository = repository;
     this.home = home;
     this.logs = Files.createDirectories(home.resolve("logs"));
     Path data = Files.createDirectories(home.resolve("data"));
     this.mongo = add(durable ? MongoWireServer.fileBacked(data.resolve("mongo.h2"), mongoPort)
         : MongoWireServer.inMemory(mongoPort)).start();
-    this.kafka = add(new KafkaBroker(data.resolve("kafka"), kafkaPort, controllerPort, 3)).start();
+    this.kafka = add(new KafkaBroker(data.resolve("kafka"), kafkaPort, controllerPort, 3, kafkaAdvertisedPort)).start();
   }
 
   MongoWireServer mongo() {
@@ -80,7 +89,7 @@ final class EmbeddedStack implements AutoCloseable {
 
   /**
    * Starts a service from its jar on {@code port} with {@code settings} besides the broker, the
-   * database and the identity provider.
+   * database (unless {@code settings} name another way to it, such as a proxy) and the identity provider.
    */
   ServiceProcess service(String name, int port, Map<String, String> settings, String maxHeap) {
     Map<String, String> all = new HashMap<>(settings);
@@ -88,7 +97,7 @@ final class EmbeddedStack implements AutoCloseable {
       all.putAll(keycloak.resourceServerSettings());
     }
     all.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-    all.put("spring.mongodb.uri", mongo.connectionString());
+    all.putIfAbsent("spring.mongodb.uri", mongo.connectionString());
     return add(ServiceProcess.start(name, repository.resolve(Path.of("services", name, "target",
         "shanhai-" + name + ".jar")), port, all, logs.resolve(name + ".log"), List.of("-Xmx" + maxHeap)));
   }

@@ -30,17 +30,33 @@ public final class KafkaBroker implements AutoCloseable {
   private final int port;
   private final int controllerPort;
   private final int partitions;
+  private final int advertisedPort;
   private KafkaRaftServer server;
 
   public KafkaBroker(Path logDir, int port, int controllerPort, int partitions) {
+    this(logDir, port, controllerPort, partitions, port);
+  }
+
+  /**
+   * @param advertisedPort the port clients are told to connect to after bootstrap: a proxy's in front
+   *     of {@code port} (the chaos run's), so that every connection goes through it
+   */
+  public KafkaBroker(Path logDir, int port, int controllerPort, int partitions, int advertisedPort) {
     this.logDir = logDir;
     this.port = port;
     this.controllerPort = controllerPort;
     this.partitions = partitions;
+    this.advertisedPort = advertisedPort;
   }
 
+  /** Where clients find the broker: through its advertised port. */
   public String bootstrapServers() {
-    return "localhost:" + port;
+    return "localhost:" + advertisedPort;
+  }
+
+  /** The port the broker itself listens on (behind a proxy, the proxy's target). */
+  public int port() {
+    return port;
   }
 
   public synchronized KafkaBroker start() {
@@ -78,7 +94,7 @@ public final class KafkaBroker implements AutoCloseable {
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
     p.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+    p.put("advertised.listeners", "PLAINTEXT://localhost:" + advertisedPort);
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");

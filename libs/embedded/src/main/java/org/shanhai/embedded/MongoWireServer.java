@@ -2,6 +2,7 @@ package org.shanhai.embedded;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -15,35 +16,63 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  */
 public final class MongoWireServer implements AutoCloseable {
 
-  private final MongoServer server;
+  private final Supplier<MongoBackend> backend;
+  private final boolean durable;
   private final String host;
   private final int port;
+  private MongoServer server;
 
-  private MongoWireServer(MongoBackend backend, String host, int port) {
-    this.server = new MongoServer(backend);
+  private MongoWireServer(Supplier<MongoBackend> backend, boolean durable, String host, int port) {
+    this.backend = backend;
+    this.durable = durable;
     this.host = host;
     this.port = port;
   }
 
   public static MongoWireServer fileBacked(Path file, int port) {
-    return new MongoWireServer(new H2Backend(file.toAbsolutePath().toString()), "localhost", port);
+    return new MongoWireServer(() -> new H2Backend(file.toAbsolutePath().toString()), true, "localhost", port);
   }
 
   public static MongoWireServer inMemory(int port) {
-    return new MongoWireServer(new MemoryBackend(), "localhost", port);
+    return new MongoWireServer(MemoryBackend::new, false, "localhost", port);
   }
 
-  public MongoWireServer start() {
-    server.bind(new InetSocketAddress(host, port));
+  public synchronized MongoWireServer start() {
+    if (server == null) {
+      server = new MongoServer(backend.get());
+      server.bind(new InetSocketAddress(host, port));
+    }
     return this;
+  }
+
+  /**
+   * Stops the server as a crash of the database's process would: every connection dropped at once,
+   * the file closed. {@link #start} opens the same file again on the same port; only a file-backed
+   * server can be stopped, an in-memory one would forget everything.
+   */
+  public synchronized void stop() {
+    if (!durable) {
+      throw new IllegalStateException("an in-memory wire server cannot be restarted: it would lose its data");
+    }
+    if (server != null) {
+      server.shutdownNow();
+      server = null;
+    }
   }
 
   public String connectionString() {
     return "mongodb://" + host + ":" + port;
   }
 
+  public int port() {
+    return port;
+  }
+
   @Override
-  public void close() {
-    server.shutdown();
+  public synchronized void close() {
+    if (server != null) {
+      server.shutdown();
+      server = null;
+    }
   }
 }
