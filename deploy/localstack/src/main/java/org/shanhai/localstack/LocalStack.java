@@ -78,6 +78,9 @@ public final class LocalStack {
       System.exit(ProjectionsCommand.run(Arrays.copyOfRange(args, 1, args.length), "http://localhost:" + keycloak
           + "/realms/" + Keycloak.REALM + "/protocol/openid-connect/token"));
     }
+    if (args.length > 0 && args[0].equals("chaos")) {
+      System.exit(ChaosRun.run(Arrays.copyOfRange(args, 1, args.length), Path.of(""), System.out));
+    }
     if (args.length > 0 && args[0].equals("token")) {
       System.exit(token(Arrays.copyOfRange(args, 1, args.length)));
     }

@@ -89,6 +89,11 @@ final class TerminalSubscriber implements AutoCloseable {
 
   /** Standard Webhooks verification: a v1 signature over id.timestamp.body, and a timestamp within five minutes. */
   boolean verify(String id, String timestamp, String signatures, byte[] body) {
+    return verify(key, id, timestamp, signatures, body);
+  }
+
+  /** Whether {@code body} carries a valid Standard Webhooks signature by {@code key}, sent within the tolerance. */
+  static boolean verify(byte[] key, String id, String timestamp, String signatures, byte[] body) {
     if (id == null || timestamp == null || signatures == null) {
       return false;
     }
