@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +31,9 @@ class ChaosIT {
 
     String report = printed.toString(StandardCharsets.UTF_8);
     assertThat(report).as("the run's report").contains("settled:").containsPattern("\\n1[0-9] passed, 0 failed");
-    assertThat(report).as("faults played").containsPattern("faults played: [4-9]");
+    Matcher faults = Pattern.compile("faults played: (\\d+)").matcher(report);
+    assertThat(faults.find()).as("faults played reported").isTrue();
+    assertThat(Integer.parseInt(faults.group(1))).as("faults played").isGreaterThanOrEqualTo(5);
     assertThat(exit).as("exit code").isZero();
   }
 
