@@ -55,8 +55,15 @@ public final class AuditTrail implements AutoCloseable {
   private final Mono<Void> written;
 
   public AuditTrail(MongoDatabase database) {
+    this(database, LINGER);
+  }
+
+  /** With another {@code linger}: a test makes the batches many and small, as a slow database under load does. */
+  AuditTrail(MongoDatabase database, Duration linger) {
     this.entries = database.getCollection(COLLECTION);
-    this.written = answers.asFlux().bufferTimeout(BATCH, LINGER)
+    // Fair backpressure: a batch waits for the writer to ask for it. Without it a batch due while the
+    // database is still writing the previous ones overflows and ends the trail for good.
+    this.written = answers.asFlux().bufferTimeout(BATCH, linger, true)
         .concatMap(batch -> Mono.from(entries.bulkWrite(batch, new BulkWriteOptions().ordered(false))).then()
             .onErrorResume(e -> {
               log.warn("audit trail: {} answers not recorded (their entries stay pending): {}", batch.size(),
