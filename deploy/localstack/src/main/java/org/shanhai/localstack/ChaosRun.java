@@ -81,12 +81,14 @@ final class ChaosRun {
       List<Thread> officers = new ArrayList<>();
       for (int i = 0; i < ChaosWorkload.OFFICERS.size(); i++) {
         Thread officer = new Thread(workload.officer(i, changes, length), "officer-" + i);
+        officer.setDaemon(true);
         officer.start();
         officers.add(officer);
       }
       AtomicBoolean done = new AtomicBoolean();
       ChaosFaults faults = new ChaosFaults(seed);
       Thread faulting = new Thread(() -> faults.play(stack, subscriber, done::get, out), "faults");
+      faulting.setDaemon(true);
       faulting.start();
       for (Thread officer : officers) {
         officer.join();

@@ -38,7 +38,11 @@ final class ChaosSubscriber implements AutoCloseable {
   private static final Duration MAX_HANG = Duration.ofSeconds(30);
 
   private final HttpServer server;
-  private final ExecutorService threads = Executors.newCachedThreadPool();
+  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "chaos-subscriber");
+    t.setDaemon(true);
+    return t;
+  });
   private final byte[] key;
   private final String secret;
   private final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();

@@ -1,0 +1,547 @@
+package org.shanhai.localstack;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import org.shanhai.embedded.Ports;
+import org.shanhai.embedded.ServiceProcess;
+
+/**
+ * {@code ./shanhai bench}: the update pipeline's speed, on a throw-away stack (the broker, an
+ * in-memory wire server, Keycloak, the projects, payouts and alerts services from their jars),
+ * measured against the raw Kafka producer on the same broker, in one run:
+ * <ol>
+ *   <li>the raw producer's rate (1 KB records, acks=all, idempotent);</li>
+ *   <li>saturation: updates accepted over HTTP and applied by both the payouts and the alerts
+ *       service (their consumer groups committed past the last update's event), per second;</li>
+ *   <li>at a fixed 100 updates per second, open loop (each request sent at its scheduled time
+ *       whether or not the earlier ones answered), from the scheduled time to applied by the
+ *       alerts service, in an HdrHistogram;</li>
+ *   <li>at 10 status changes per second, open loop, from the scheduled time to the signed webhook
+ *       at a subscriber (grouping window zero);</li>
+ *   <li>an update's cost on a project with 1,000 earlier updates against a fresh one;</li>
+ *   <li>each service's largest resident memory through all of it, and the time each takes to be
+ *       ready when started again.</li>
+ * </ol>
+ * Prints a table and, last, one JSON line with the figures.
+ */
+final class SpeedBench {
+
+  private static final String PROJECTS_TOPIC = "shanhai.projects.v1";
+  private static final int PROJECTS = 64;
+  private static final int IN_FLIGHT = 64;
+  private static final Duration OPEN_LOOP = Duration.ofSeconds(30);
+  private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private String projects;
+  private String bootstrap;
+  private final AtomicLong investment = new AtomicLong(1);
+  /** What the open-loop measurement could not place or see applied, if anything. */
+  private String applyNote = "";
+
+  private SpeedBench() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int updates = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    new SpeedBench().run(updates);
+  }
+
+  private void run(int updates) throws Exception {
+    Path home = Files.createTempDirectory("shanhai-bench");
+    System.setProperty("shanhai.logs", home.toString());
+    System.setProperty("logback.configurationFile", "localstack-logback.xml");
+    long began = System.nanoTime();
+    try (EmbeddedStack stack = new EmbeddedStack(Path.of(""), home, false, Ports.free(), Ports.free(), Ports.free())) {
+      bootstrap = stack.kafka().bootstrapServers();
+      Keycloak keycloak = stack.identityProvider(Ports.free());
+      Map<String, Integer> ports = Map.of("projects", Ports.free(), "payouts", Ports.free(), "alerts", Ports.free());
+      Map<String, ServiceProcess> services = new LinkedHashMap<>();
+      for (String name : List.of("projects", "payouts", "alerts")) {
+        services.put(name, stack.service(name, ports.get(name), settings(name), "512m"));
+      }
+      for (ServiceProcess service : services.values()) {
+        service.awaitReady(EmbeddedStack.STARTUP);
+      }
+      keycloak.awaitReady(EmbeddedStack.STARTUP);
+      Bench.signIn(keycloak);
+      projects = services.get("projects").baseUrl();
+      Resident resident = new Resident(services);
+      System.out.printf("shanhai bench on %d cores, java %s (stack up in %.0f s)%n",
+          Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), (System.nanoTime() - began) / 1e9);
+
+      double raw = rawKafka();
+      print("raw Kafka producer", "%.0f records/s (1 KB, acks=all, idempotent)".formatted(raw));
+
+      Subscriber subscriber = new Subscriber();
+      Bench.post(services.get("alerts").baseUrl() + "/api/v1/subscriptions", """
+          {"name":"bench","matchers":{"rule":["project-suspended"]},"groupWindow":"PT0S",
+           "channel":{"type":"WEBHOOK","url":"%s"}}""".formatted(subscriber.url()));
+      String pairing = Bench.post(projects + "/api/v1/pairings",
+          "{\"mountainCounty\":\"330822\",\"partnerCounty\":\"330282\",\"since\":2011}").path("id").asText();
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < PROJECTS * 2 + 2; i++) {
+        ids.add(Bench.post(projects + "/api/v1/projects", """
+            {"pairingId":"%s","name":"bench %d","kind":"INDUSTRIAL_PROJECT","hostCounty":"330822",
+             "plannedInvestment":"1000000000.00"}""".formatted(pairing, i)).path("id").asText());
+      }
+      List<String> load = ids.subList(0, PROJECTS);
+      List<String> alerting = ids.subList(PROJECTS, PROJECTS * 2);
+
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        awaitApplied(admin, 0, Duration.ofMinutes(2));
+        double rate = saturation(admin, load, updates);
+        print("saturation", "%.0f updates/s accepted and applied by payouts and alerts (%d updates, %d in flight); "
+            .formatted(rate, updates, IN_FLIGHT) + "%.2f%% of the raw producer".formatted(100 * rate / raw));
+        Histogram apply = openLoopApply(admin, load);
+        print("request -> applied", "at 100/s open loop for %d s: %s (alerts service; %s)".formatted(
+            OPEN_LOOP.toSeconds(), quantiles(apply), applyNote));
+        Histogram webhook = openLoopWebhook(subscriber, alerting);
+        print("status -> webhook", "at 10/s open loop for %d s: %s".formatted(OPEN_LOOP.toSeconds(), quantiles(webhook)));
+        double penalty = historyPenalty(ids.get(PROJECTS * 2), ids.get(PROJECTS * 2 + 1));
+        int rss = resident.stop();
+        print("resident memory", "max %d MB (%s)".formatted(rss, resident.describe()));
+        double ready = 0;
+        Map<String, Double> readiness = new LinkedHashMap<>();
+        for (String name : services.keySet()) {
+          services.get(name).stop();
+          long start = System.nanoTime();
+          stack.service(name, ports.get(name), settings(name), "512m").awaitReady(EmbeddedStack.STARTUP);
+          readiness.put(name, (System.nanoTime() - start) / 1e9);
+          ready = Math.max(ready, readiness.get(name));
+        }
+        print("ready after start", readiness.entrySet().stream().map(e -> e.getKey() + " %.1f s".formatted(e.getValue()))
+            .reduce((a, b) -> a + ", " + b).orElse(""));
+        subscriber.close();
+        System.out.printf("{\"kafkaRawPerSecond\":%.0f,\"updatesPerSecond\":%.0f,\"shareOfKafka\":%.4f,"
+                + "\"applyP99Ms\":%.1f,\"webhookP99Ms\":%.1f,\"historyPenalty\":%.3f,\"maxRssMb\":%d,"
+                + "\"maxReadySeconds\":%.1f}%n", raw, rate, rate / raw, apply.getValueAtPercentile(99) / 1000.0,
+            webhook.getValueAtPercentile(99) / 1000.0, penalty, rss, ready);
+      }
+    }
+  }
+
+  private static Map<String, String> settings(String service) {
+    // The local profile lets webhooks reach this machine.
+    return service.equals("alerts") ? Map.of("spring.profiles.active", "local") : Map.of();
+  }
+
+  private static void print(String what, String figure) {
+    System.out.printf("%-20s %s%n", what, figure);
+  }
+
+  /** The raw producer on the same broker: 1 KB records, acks=all, idempotent, as fast as it goes. */
+  private double rawKafka() {
+    byte[] value = new byte[1024];
+    Arrays.fill(value, (byte) 'x');
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (int i = 0; i < 20_000; i++) {
+        producer.send(new ProducerRecord<>("bench.raw", value));
+      }
+      producer.flush();
+      int records = 100_000;
+      long start = System.nanoTime();
+      for (int i = 0; i < records; i++) {
+        producer.send(new ProducerRecord<>("bench.raw", value));
+      }
+      producer.flush();
+      return records / ((System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  /**
+   * {@code updates} progress reports from {@link #IN_FLIGHT} clients at once, each on its own project
+   * (as officers are: reports of one project do not race each other), until both consumers applied
+   * the last.
+   */
+  private double saturation(Admin admin, List<String> load, int updates) throws Exception {
+    long before = endOffsets(admin).values().stream().mapToLong(Long::longValue).sum();
+    AtomicLong left = new AtomicLong(updates);
+    ExecutorService clients = Executors.newFixedThreadPool(IN_FLIGHT);
+    long start = System.nanoTime();
+    List<Future<?>> work = new ArrayList<>();
+    for (int c = 0; c < IN_FLIGHT; c++) {
+      String project = load.get(c % load.size());
+      work.add(clients.submit(() -> {
+        while (left.getAndDecrement() > 0) {
+          update(project, null).get(1, TimeUnit.MINUTES);
+        }
+        return null;
+      }));
+    }
+    for (Future<?> w : work) {
+      w.get(10, TimeUnit.MINUTES);
+    }
+    clients.shutdown();
+    awaitApplied(admin, before + updates, Duration.ofMinutes(10));
+    return updates / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /** Waits until the topic holds at least {@code records} and both groups committed to its end. */
+  private void awaitApplied(Admin admin, long records, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      Map<TopicPartition, Long> ends = endOffsets(admin);
+      if (ends.values().stream().mapToLong(Long::longValue).sum() >= records
+          && caughtUp(committed(admin, "payouts"), ends) && caughtUp(committed(admin, "alerts"), ends)) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new IllegalStateException("the consumers did not catch up within " + timeout);
+  }
+
+  private static boolean caughtUp(Map<TopicPartition, Long> committed, Map<TopicPartition, Long> ends) {
+    return ends.entrySet().stream().allMatch(e -> e.getValue() == 0 || committed.getOrDefault(e.getKey(), 0L) >= e.getValue());
+  }
+
+  /**
+   * 100 updates per second for {@link #OPEN_LOOP}, each sent at its scheduled time; the time from
+   * then until the alerts service's group committed past its event (polled every 5 ms).
+   */
+  private Histogram openLoopApply(Admin admin, List<String> load) throws Exception {
+    Map<String, Long> scheduled = new ConcurrentHashMap<>();
+    Map<String, long[]> placed = new ConcurrentHashMap<>();
+    AtomicBoolean reading = new AtomicBoolean(true);
+    Map<TopicPartition, Long> from = endOffsets(admin);
+    Thread reader = new Thread(() -> readPlacements(from, placed, reading), "bench-reader");
+    reader.setDaemon(true);
+    reader.start();
+    List<long[]> snapshots = new ArrayList<>();
+    AtomicBoolean polling = new AtomicBoolean(true);
+    Thread poller = new Thread(() -> {
+      while (polling.get()) {
+        try {
+          Map<TopicPartition, Long> committed = committed(admin, "alerts");
+          long[] snapshot = new long[4];
+          snapshot[0] = System.nanoTime();
+          committed.forEach((tp, offset) -> snapshot[1 + tp.partition()] = offset);
+          synchronized (snapshots) {
+            snapshots.add(snapshot);
+          }
+          Thread.sleep(5);
+        } catch (Exception e) {
+          return;
+        }
+      }
+    }, "bench-offsets");
+    poller.setDaemon(true);
+    poller.start();
+    int count = (int) (OPEN_LOOP.toSeconds() * 100);
+    long start = System.nanoTime() + 100_000_000;
+    List<CompletableFuture<?>> sent = new ArrayList<>();
+    for (int n = 0; n < count; n++) {
+      long at = start + n * 10_000_000L;
+      sleepUntil(at);
+      sent.add(update(load.get(n % load.size()), null).thenAccept(id -> scheduled.put(id, at)));
+    }
+    CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (System.nanoTime() < deadline && !allApplied(scheduled, placed, snapshots)) {
+      Thread.sleep(100);
+    }
+    polling.set(false);
+    reading.set(false);
+    poller.join();
+    reader.join();
+    Histogram histogram = new Histogram(3_600_000_000L, 3);
+    applyNote = "%d of %d events found on the topic, %d offset snapshots".formatted(
+        scheduled.keySet().stream().filter(placed::containsKey).count(), scheduled.size(), snapshots.size());
+    for (Map.Entry<String, Long> e : scheduled.entrySet()) {
+      long applied = appliedAt(placed.get(e.getKey()), snapshots);
+      histogram.recordValue(applied == Long.MAX_VALUE ? 3_600_000_000L : Math.max(0, (applied - e.getValue()) / 1000));
+    }
+    return histogram;
+  }
+
+  private boolean allApplied(Map<String, Long> scheduled, Map<String, long[]> placed, List<long[]> snapshots) {
+    return scheduled.keySet().stream().allMatch(id -> appliedAt(placed.get(id), snapshots) != Long.MAX_VALUE);
+  }
+
+  /**
+   * When the group first committed past {@code placement} ({partition, offset}), or never: the
+   * snapshots' committed offsets only grow, so the first one past it is found by bisection.
+   */
+  private static long appliedAt(long[] placement, List<long[]> snapshots) {
+    if (placement == null) {
+      return Long.MAX_VALUE;
+    }
+    int column = 1 + (int) placement[0];
+    synchronized (snapshots) {
+      int low = 0;
+      int high = snapshots.size();
+      while (low < high) {
+        int middle = (low + high) >>> 1;
+        if (snapshots.get(middle)[column] > placement[1]) {
+          high = middle;
+        } else {
+          low = middle + 1;
+        }
+      }
+      return low < snapshots.size() ? snapshots.get(low)[0] : Long.MAX_VALUE;
+    }
+  }
+
+  /** Where each progress report landed on the topic, from {@code from} on: updateId → {partition, offset}. */
+  private void readPlacements(Map<TopicPartition, Long> from, Map<String, long[]> placed, AtomicBoolean reading) {
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringDeserializer(), new StringDeserializer())) {
+      consumer.assign(from.keySet());
+      from.forEach(consumer::seek);
+      while (reading.get()) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) {
+          JsonNode body = DemoApi.JSON.readTree(r.value());
+          if (body.has("updateId")) {
+            placed.put(body.path("updateId").asText(), new long[] {r.partition(), r.offset()});
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * 10 status changes per second for {@link #OPEN_LOOP}, each on the next project in turn
+   * (suspended, then resumed the next time round), sent at its scheduled time; the time from then
+   * to its notification's arrival at the subscriber.
+   */
+  private Histogram openLoopWebhook(Subscriber subscriber, List<String> alerting) throws Exception {
+    int count = (int) (OPEN_LOOP.toSeconds() * 10);
+    Map<String, List<Long>> scheduledByProject = new HashMap<>();
+    long start = System.nanoTime() + 100_000_000;
+    List<CompletableFuture<?>> sent = new ArrayList<>();
+    for (int n = 0; n < count; n++) {
+      long at = start + n * 100_000_000L;
+      String project = alerting.get(n % alerting.size());
+      String status = (n / alerting.size()) % 2 == 0 ? "SUSPENDED" : "UNDER_CONSTRUCTION";
+      scheduledByProject.computeIfAbsent(project, p -> new ArrayList<>()).add(at);
+      sleepUntil(at);
+      sent.add(update(project, status));
+    }
+    CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+    Histogram histogram = new Histogram(3_600_000_000L, 3);
+    for (Map.Entry<String, List<Long>> e : scheduledByProject.entrySet()) {
+      BlockingQueue<Long> arrivals = subscriber.arrivals(e.getKey());
+      for (long at : e.getValue()) {
+        Long arrived = arrivals.poll(30, TimeUnit.SECONDS);
+        histogram.recordValue(arrived == null ? 3_600_000_000L : Math.max(0, (arrived - at) / 1000));
+      }
+    }
+    return histogram;
+  }
+
+  /** Median time of an update to a project with 1,000 earlier updates over one to a fresh project, less one. */
+  private double historyPenalty(String fresh, String long1000) throws Exception {
+    for (int i = 0; i < 1000; i++) {
+      update(long1000, null).get();
+    }
+    int rounds = 300;
+    long[] freshNanos = new long[rounds];
+    long[] longNanos = new long[rounds];
+    for (int i = 0; i < rounds; i++) {
+      long t = System.nanoTime();
+      update(fresh, null).get();
+      freshNanos[i] = System.nanoTime() - t;
+      t = System.nanoTime();
+      update(long1000, null).get();
+      longNanos[i] = System.nanoTime() - t;
+    }
+    Arrays.sort(freshNanos);
+    Arrays.sort(longNanos);
+    double penalty = (double) longNanos[rounds / 2] / freshNanos[rounds / 2] - 1;
+    print("history penalty", "%.1f%%: median %.1f ms with 1,000+ earlier updates, %.1f ms fresh (%d each, alternated)"
+        .formatted(100 * penalty, longNanos[rounds / 2] / 1e6, freshNanos[rounds / 2] / 1e6, rounds));
+    return penalty;
+  }
+
+  /** Posts a progress report (with {@code status} when not null); completes with its update id. */
+  private CompletableFuture<String> update(String project, String status) {
+    // Funds in place, not the cumulative investment: reports of one project may overtake each other
+    // here, and the investment may not go down (the funds only warn).
+    String body = "{\"reportDate\":\"" + TODAY + "\",\"fundsInPlace\":\"" + investment.getAndIncrement() + ".00\""
+        + (status == null ? "" : ",\"status\":\"" + status + "\"") + "}";
+    try {
+      return http.sendAsync(HttpRequest.newBuilder(URI.create(projects + "/api/v1/projects/" + project + "/updates"))
+              .header("Content-Type", "application/json").header("Authorization", Bench.bearer())
+              .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+          .thenApply(response -> {
+            if (response.statusCode() != 201) {
+              throw new IllegalStateException("an update was answered " + response.statusCode() + ": " + response.body());
+            }
+            try {
+              return DemoApi.JSON.readTree(response.body()).path("id").asText();
+            } catch (IOException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    admin.describeTopics(List.of(PROJECTS_TOPIC)).allTopicNames().get(30, TimeUnit.SECONDS).get(PROJECTS_TOPIC)
+        .partitions().forEach(p -> latest.put(new TopicPartition(PROJECTS_TOPIC, p.partition()), OffsetSpec.latest()));
+    Map<TopicPartition, Long> ends = new HashMap<>();
+    admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+    return ends;
+  }
+
+  private static Map<TopicPartition, Long> committed(Admin admin, String group) throws Exception {
+    Map<TopicPartition, Long> committed = new HashMap<>();
+    for (Map.Entry<TopicPartition, OffsetAndMetadata> e : admin.listConsumerGroupOffsets(group)
+        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS).entrySet()) {
+      if (e.getKey().topic().equals(PROJECTS_TOPIC) && e.getValue() != null) {
+        committed.put(e.getKey(), e.getValue().offset());
+      }
+    }
+    return committed;
+  }
+
+  private static String quantiles(Histogram h) {
+    return "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (%d)".formatted(h.getValueAtPercentile(50) / 1000.0,
+        h.getValueAtPercentile(90) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0,
+        h.getTotalCount());
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    long wait = nanoTime - System.nanoTime();
+    if (wait > 0) {
+      TimeUnit.NANOSECONDS.sleep(wait);
+    }
+  }
+
+  /** Each service's resident memory, sampled every quarter second; the largest seen. */
+  private static final class Resident {
+    private final Map<String, AtomicLong> max = new LinkedHashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread;
+
+    Resident(Map<String, ServiceProcess> services) {
+      services.keySet().forEach(name -> max.put(name, new AtomicLong()));
+      thread = new Thread(() -> {
+        while (running.get()) {
+          services.forEach((name, process) -> max.get(name).accumulateAndGet(kilobytes(process.pid()), Math::max));
+          try {
+            Thread.sleep(250);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "bench-rss");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    int stop() throws InterruptedException {
+      running.set(false);
+      thread.join();
+      return (int) (max.values().stream().mapToLong(AtomicLong::get).max().orElse(0) / 1024);
+    }
+
+    String describe() {
+      return max.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().get() / 1024 + " MB")
+          .reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    private static long kilobytes(long pid) {
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+          if (line.startsWith("VmRSS:")) {
+            return Long.parseLong(line.substring(6).replace("kB", "").trim());
+          }
+        }
+      } catch (IOException | NumberFormatException e) {
+        return 0;
+      }
+      return 0;
+    }
+  }
+
+  /** A webhook receiver on loopback: the arrival time of each notification, by project. */
+  private static final class Subscriber implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "bench-subscriber");
+      t.setDaemon(true);
+      return t;
+    });
+    private final Map<String, BlockingQueue<Long>> arrivals = new ConcurrentHashMap<>();
+
+    Subscriber() throws IOException {
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.setExecutor(threads);
+      server.createContext("/hook", exchange -> {
+        long now = System.nanoTime();
+        JsonNode body = DemoApi.JSON.readTree(exchange.getRequestBody().readAllBytes());
+        exchange.sendResponseHeaders(204, -1);
+        exchange.close();
+        for (JsonNode n : body.path("data").path("notifications")) {
+          arrivals(n.path("event").path("alert").path("projectId").asText()).add(now);
+        }
+      });
+      server.start();
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    BlockingQueue<Long> arrivals(String project) {
+      return arrivals.computeIfAbsent(project, p -> new LinkedBlockingQueue<>());
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+      threads.shutdownNow();
+    }
+  }
+}
