@@ -3,6 +3,7 @@ package org.shanhai.testkit;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
@@ -15,13 +16,16 @@ public final class Outboxes {
   }
 
   /**
-   * Waits until no document of {@code collections} has a pending outbox entry (so everything
-   * written was acknowledged by the broker), then reads {@code topic} to its end; returns how many
-   * records it holds.
+   * Waits until no document of {@code collections} has anything waiting to be moved out of it: an
+   * outbox entry (so everything written was acknowledged by the broker) or an update on its way to
+   * the history (a project's, see the projects service's store); then reads {@code topic} to its end
+   * and returns how many records it holds.
    */
   public static int awaitQuiet(MongoDatabase database, TopicReader topic, String... collections) {
     await().atMost(Duration.ofSeconds(30)).until(() -> Flux.just(collections)
-        .flatMap(c -> database.getCollection(c).countDocuments(new Document("outbox.0", new Document("$exists", true))))
+        .flatMap(c -> database.getCollection(c).countDocuments(new Document("$or", List.of(
+            new Document("outbox.0", new Document("$exists", true)),
+            new Document("updates.0", new Document("$exists", true))))))
         .reduce(0L, Long::sum).block() == 0);
     return topic.readToEnd().size();
   }

@@ -51,7 +51,7 @@ class AccessIT {
     changshan = new Officer(http, "officer.changshan");
     project = changshan.anIndustrialEnclave();
     String marker = changshan.anIndustrialEnclave();
-    noTrace = new NoTrace(database, topic, List.of("pairings", "projects"), marker,
+    noTrace = new NoTrace(database, topic, List.of("pairings", "projects", "project_updates"), marker,
         () -> changshan.update(marker, "{\"reportDate\":\"2021-06-30\"}", null).expectStatus().isCreated());
   }
 

@@ -74,7 +74,7 @@ class BadInputIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void everyCaseOfTheCorpusIsRefusedAndLeavesNoTrace(BadInputCorpus.Case bad) {
-    new NoTrace(database, topic, List.of("pairings", "projects"), marker,
+    new NoTrace(database, topic, List.of("pairings", "projects", "project_updates"), marker,
         () -> officer.update(marker, "{\"reportDate\":\"2021-06-30\"}", null).expectStatus().isCreated())
         .refusedWithAnyOf(() -> bad.send(http, Map.of("project", project,
             "pairing", officer.pairing(Officer.CHANGSHAN, Officer.CIXI))), bad.statuses());
@@ -261,7 +261,7 @@ class BadInputIT {
   }
 
   private void rejected(Supplier<WebTestClient.ResponseSpec> request, int status, String... fields) {
-    new NoTrace(database, topic, List.of("pairings", "projects"), marker,
+    new NoTrace(database, topic, List.of("pairings", "projects", "project_updates"), marker,
         () -> officer.update(marker, "{\"reportDate\":\"2021-06-30\"}", null).expectStatus().isCreated())
         .refused(request, status, fields);
   }

@@ -1,11 +1,15 @@
 package org.shanhai.projects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
 
 /** An officer's update travels from HTTP through MongoDB into the real Kafka topic. */
 @ProjectsServiceTest
@@ -82,7 +87,7 @@ class ProjectUpdateFlowIT {
   void aDryRunAnswersTheUpdateWithItsWarningsOrErrorsAndLeavesNoTrace() {
     String projectId = officer.anIndustrialEnclave();
     String marker = officer.anIndustrialEnclave();
-    NoTrace noTrace = new NoTrace(database, topic, List.of("pairings", "projects"), marker,
+    NoTrace noTrace = new NoTrace(database, topic, List.of("pairings", "projects", "project_updates"), marker,
         () -> officer.update(marker, "{\"reportDate\":\"2021-06-30\"}", null).expectStatus().isCreated());
 
     noTrace.leavesNone(() -> dryRun(projectId, """
@@ -192,6 +197,38 @@ class ProjectUpdateFlowIT {
         .hasSize(2);
     http.get().uri("/api/v1/projects/{id}/updates", projectId).exchange()
         .expectBody().jsonPath("$.total").isEqualTo(1);
+  }
+
+  @Test
+  void updatesMoveOutOfTheProjectsDocumentAndItsHistoryStaysWholeInOrder() {
+    String projectId = officer.anIndustrialEnclave();
+    int reports = 30;
+    for (int i = 1; i <= reports; i++) {
+      officer.update(projectId, "{\"reportDate\":\"2021-06-30\",\"cumulativeInvestment\":\"" + i + "000000.00\"}",
+          "history-" + projectId + "-" + i).expectStatus().isCreated();
+    }
+
+    // The project's document keeps none of them for long: it stays small however long its history.
+    await().atMost(WAIT).until(() -> Mono.from(database.getCollection("projects")
+            .find(new Document("_id", projectId)).first()).block().getList("updates", Document.class).isEmpty());
+    assertThat(Mono.from(database.getCollection("project_updates")
+        .countDocuments(new Document("projectId", projectId))).block()).isEqualTo(reports);
+
+    List<Long> sequences = new ArrayList<>();
+    for (int page = 0; page < 5; page++) {
+      http.get().uri("/api/v1/projects/{id}/updates?size=7&page={page}", projectId, page)
+          .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan")).exchange()
+          .expectStatus().isOk().expectBody()
+          .jsonPath("$.total").isEqualTo(reports)
+          .jsonPath("$.items[*].sequence").value(s -> ((List<?>) s).forEach(n -> sequences.add(((Number) n).longValue())));
+    }
+    assertThat(sequences).as("newest first, each once").hasSize(reports).isSortedAccordingTo(Comparator.reverseOrder())
+        .doesNotHaveDuplicates();
+
+    // An archived update is still found by its Idempotency-Key: the retry replays it.
+    officer.update(projectId, "{\"reportDate\":\"2021-06-30\",\"cumulativeInvestment\":\"1000000.00\"}",
+            "history-" + projectId + "-1").expectStatus().isCreated()
+        .expectHeader().valueEquals("Idempotent-Replayed", "true");
   }
 
   @Test

@@ -24,6 +24,9 @@ import reactor.core.publisher.Mono;
 /** Registers projects, applies the officers' updates to them, and works out the programme figures. */
 public class ProjectService {
 
+  /** Projects whose updates one pass of the archive moves. */
+  private static final int ARCHIVE_BATCH = 200;
+
   private final ProjectStore store;
   private final PairingService pairings;
   private final Counties counties;
@@ -171,6 +174,11 @@ public class ProjectService {
   public Mono<ProjectUpdate> update(ProjectId projectId, String updateId) {
     return store.findUpdate(projectId, updateId).map(Stored::value)
         .switchIfEmpty(Mono.error(() -> new NotFound("update", projectId.value() + "/" + updateId)));
+  }
+
+  /** Moves a batch of accepted updates out of their projects' documents into the history; how many moved. */
+  public Mono<Long> archiveUpdates() {
+    return store.archiveUpdates(ARCHIVE_BATCH);
   }
 
   /** The programme figures of every project, as of today. */

@@ -11,7 +11,7 @@ import org.shanhai.web.write.Stored;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Where projects are kept with their updates and their outbox, one document per project. */
+/** Where projects are kept with their updates and their outbox. */
 public interface ProjectStore {
 
   /**
@@ -38,6 +38,13 @@ public interface ProjectStore {
   Mono<Page<ProjectUpdate>> updates(ProjectId projectId, PageRequest page);
 
   Mono<Stored<ProjectUpdate>> findUpdate(ProjectId projectId, String updateId);
+
+  /**
+   * Moves the updates written into up to {@code projectCount} projects' documents to where the
+   * history is kept, so the documents stay small; how many were moved. Safe to run anywhere at any
+   * time: a move cut short is done again.
+   */
+  Mono<Long> archiveUpdates(int projectCount);
 
   /** Every project with its updates, oldest first: for the programme figures, read on a schedule. */
   Flux<History> histories();

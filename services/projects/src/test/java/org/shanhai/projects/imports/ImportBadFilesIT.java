@@ -53,7 +53,7 @@ class ImportBadFilesIT {
     importer = new Importer(http, "officer.changshan");
     marker = changshan.anIndustrialEnclave();
     markerWrite = () -> changshan.update(marker, "{\"reportDate\":\"2021-06-30\"}", null).expectStatus().isCreated();
-    noTrace = new NoTrace(database, topic, List.of("pairings", "projects", "imports", "importRows"), marker,
+    noTrace = new NoTrace(database, topic, List.of("pairings", "projects", "project_updates", "imports", "importRows"), marker,
         markerWrite);
   }
 
@@ -145,7 +145,7 @@ class ImportBadFilesIT {
   void aFileWithDatesAsTextInOddFormatsAndEmptyRowsInBetween() {
     byte[] file = Sheets.csv(UTF_8, false, HEADER, "CS-001,30/06/2026,1000000,在建", "", ",,,",
         "CS-001,June 30 2026,1000000,在建", "CS-001,2026-13-01,1000000,在建");
-    NoTrace business = new NoTrace(database, topic, List.of("pairings", "projects"), marker, markerWrite);
+    NoTrace business = new NoTrace(database, topic, List.of("pairings", "projects", "project_updates"), marker, markerWrite);
     business.leavesNone(() -> {
       Map<String, Object> dryRun = importer.dryRun(file, "进度表.csv", "updates");
       assertThat(dryRun).containsEntry("rows", 3).containsEntry("valid", 0).containsEntry("rejected", 3);

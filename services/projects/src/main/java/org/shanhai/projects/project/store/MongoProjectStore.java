@@ -2,20 +2,31 @@ package org.shanhai.projects.project.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -36,31 +47,61 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Projects in the {@code projects} collection. A project's updates live in its own document (array
- * {@code updates}, oldest first) next to its outbox, so an update, the new project state and the
+ * Projects in the {@code projects} collection. An accepted update is written into its project's
+ * document (array {@code updates}) next to its outbox, so the update, the new project state and the
  * events are one atomic write, guarded by the project's {@code sequence} for optimistic concurrency.
+ * It does not stay there: {@link #archiveUpdates} moves the updates to {@code project_updates}, one
+ * document each, as the relay moves the events to Kafka (copied first, then taken out, so a move cut
+ * short is done again and nothing is lost), and the project's document stays small however long its
+ * history: every write of it costs the same after the thousandth update as after the first. Reads
+ * of the history join both places, newest first, an update seen in both counted once.
  * A unique sparse index on {@code externalKey} keeps a county's own project codes unique per pairing.
  */
 @Repository
 class MongoProjectStore implements ProjectStore {
 
   private static final String UPDATES = "updates";
+  /** Where updates go once out of their project's document: {@code _id} the update's id, with its {@code projectId}. */
+  static final String ARCHIVE = "project_updates";
   /** The pairing and the external code together, set only when there is a code: unique, so a code names one project per pairing. */
   private static final String EXTERNAL_KEY = "externalKey";
 
   private final OutboxCollection aggregates;
   private final MongoCollection<Document> projects;
+  private final MongoCollection<Document> archive;
 
-  MongoProjectStore(OutboxCollections collections) {
+  MongoProjectStore(OutboxCollections collections, MongoDatabase database) {
     this.aggregates = collections.named("projects");
     this.projects = aggregates.documents();
+    this.archive = database.getCollection(ARCHIVE);
   }
 
   @PostConstruct
   void createIndexes() {
     Mono.from(projects.createIndex(Indexes.ascending(EXTERNAL_KEY), new IndexOptions().unique(true).sparse(true)))
         .then(Mono.from(projects.createIndex(Indexes.ascending("externalCode"), new IndexOptions().sparse(true))))
+        .then(Mono.from(archive.createIndex(Indexes.compoundIndex(Indexes.ascending("projectId"),
+            Indexes.descending("sequence")))))
         .block(Duration.ofSeconds(30));
+  }
+
+  @Override
+  public Mono<Long> archiveUpdates(int projectCount) {
+    return Flux.from(projects.find(exists(UPDATES + ".0")).projection(Projections.include(UPDATES)).limit(projectCount))
+        .concatMap(d -> {
+          String projectId = d.getString("_id");
+          List<Document> updates = d.getList(UPDATES, Document.class);
+          List<WriteModel<Document>> copies = updates.stream()
+              .<WriteModel<Document>>map(u -> new ReplaceOneModel<>(eq("_id", u.getString("id")),
+                  new Document(u).append("_id", u.getString("id")).append("projectId", projectId),
+                  new ReplaceOptions().upsert(true)))
+              .toList();
+          List<String> ids = updates.stream().map(u -> u.getString("id")).toList();
+          return Mono.from(archive.bulkWrite(copies, new BulkWriteOptions().ordered(false)))
+              .then(Mono.from(projects.updateOne(eq("_id", projectId), Updates.pull(UPDATES, in("id", ids)))))
+              .thenReturn((long) ids.size());
+        })
+        .reduce(0L, Long::sum);
   }
 
   @Override
@@ -124,47 +165,83 @@ class MongoProjectStore implements ProjectStore {
   }
 
   /**
-   * Newest first, cut in MongoDB: the array holds them oldest first, so page {@code p} of size
-   * {@code s} is the slice that ends {@code p × s} before the end.
+   * Newest first. The updates still in the project's document are the newest (the archive takes
+   * them oldest first, all at once), so a page is cut from them first and then from the archive;
+   * the document is read before the archive, so an update moved meanwhile is seen twice, not missed,
+   * and counted once.
    */
   @Override
   public Mono<Page<ProjectUpdate>> updates(ProjectId projectId, PageRequest page) {
-    return Mono.from(projects.aggregate(List.of(Aggregates.match(eq("_id", projectId.value())),
-            Aggregates.project(new Document("total", new Document("$size", "$" + UPDATES))))).first())
-        .map(d -> ((Number) d.get("total")).longValue())
-        .flatMap(total -> {
-          long end = Math.max(0, total - page.offset());
-          long start = Math.max(0, end - page.size());
-          if (end == 0) {
-            return Mono.just(new Page<ProjectUpdate>(List.of(), page.page(), page.size(), total));
-          }
-          return Mono.from(projects.find(eq("_id", projectId.value()))
-                  .projection(Projections.slice(UPDATES, (int) start, (int) (end - start))).first())
-              .map(d -> d.getList(UPDATES, Document.class).stream()
-                  .map(u -> ProjectDocuments.update(projectId, u))
-                  .sorted(Comparator.comparingLong(ProjectUpdate::sequence).reversed()).toList())
-              .map(items -> new Page<>(items, page.page(), page.size(), total));
-        });
+    return pending(projectId).flatMap(pending -> Mono.from(archive.countDocuments(eq("projectId", projectId.value())))
+        .flatMap(archived -> {
+          List<ProjectUpdate> fromDocument = pending.stream()
+              .sorted(Comparator.comparingLong(ProjectUpdate::sequence).reversed())
+              .skip(page.offset()).limit(page.size()).toList();
+          long skip = Math.max(0, page.offset() - pending.size());
+          int more = page.size() - fromDocument.size();
+          Mono<List<ProjectUpdate>> fromArchive = more == 0 ? Mono.just(List.of())
+              : Flux.from(archive.find(eq("projectId", projectId.value())).sort(Sorts.descending("sequence"))
+                  .skip((int) skip).limit(more)).map(u -> ProjectDocuments.update(projectId, u)).collectList();
+          return fromArchive.map(older -> {
+            Set<String> seen = new HashSet<>();
+            List<ProjectUpdate> items = new ArrayList<>();
+            for (ProjectUpdate u : fromDocument) {
+              seen.add(u.id());
+              items.add(u);
+            }
+            older.stream().filter(u -> seen.add(u.id())).forEach(items::add);
+            return new Page<>(items, page.page(), page.size(), unique(pending, archived, older));
+          });
+        }));
+  }
+
+  /** The project's updates not yet archived (a few at most); empty for an unknown project. */
+  private Mono<List<ProjectUpdate>> pending(ProjectId projectId) {
+    return Mono.from(projects.find(eq("_id", projectId.value())).projection(Projections.include(UPDATES)).first())
+        .map(d -> d.getList(UPDATES, Document.class, List.of()).stream()
+            .map(u -> ProjectDocuments.update(projectId, u)).toList())
+        .defaultIfEmpty(List.of());
+  }
+
+  /**
+   * How many updates there are: those in the document and those archived, less those in both (a
+   * move in flight: only the newest archived ones, which the page read from the archive shows).
+   */
+  private static long unique(List<ProjectUpdate> pending, long archived, List<ProjectUpdate> archivedPage) {
+    Set<String> inArchive = new HashSet<>();
+    archivedPage.forEach(u -> inArchive.add(u.id()));
+    long both = pending.stream().filter(u -> inArchive.contains(u.id())).count();
+    return pending.size() + archived - both;
   }
 
   @Override
   public Mono<Stored<ProjectUpdate>> findUpdate(ProjectId projectId, String updateId) {
-    return Mono.from(projects.find(eq("_id", projectId.value()))
+    Mono<Stored<ProjectUpdate>> inDocument = Mono.from(projects.find(eq("_id", projectId.value()))
             .projection(Projections.elemMatch(UPDATES, eq("id", updateId))).first())
         .flatMapIterable(d -> d.getList(UPDATES, Document.class, List.of()))
         .filter(u -> updateId.equals(u.getString("id")))
         .next()
         .map(u -> new Stored<>(ProjectDocuments.update(projectId, u), u.getString("requestHash")));
+    Mono<Stored<ProjectUpdate>> archived = Mono.from(archive.find(and(eq("_id", updateId),
+            eq("projectId", projectId.value()))).first())
+        .map(u -> new Stored<>(ProjectDocuments.update(projectId, u), u.getString("requestHash")));
+    return inDocument.switchIfEmpty(archived);
   }
 
   @Override
   public Flux<History> histories() {
-    return Flux.from(projects.find().projection(Projections.exclude(Outbox.FIELD)))
+    Mono<Map<String, Collection<Document>>> archived = Flux.from(archive.find())
+        .collectMultimap(u -> u.getString("projectId"));
+    return archived.flatMapMany(byProject -> Flux.from(projects.find().projection(Projections.exclude(Outbox.FIELD)))
         .map(d -> {
           Project project = ProjectDocuments.project(d);
-          return new History(project, d.getList(UPDATES, Document.class, List.of()).stream()
-              .map(u -> ProjectDocuments.update(project.id(), u))
+          Map<String, ProjectUpdate> updates = new HashMap<>();
+          byProject.getOrDefault(project.id().value(), List.of())
+              .forEach(u -> updates.put(u.getString("id"), ProjectDocuments.update(project.id(), u)));
+          d.getList(UPDATES, Document.class, List.of())
+              .forEach(u -> updates.put(u.getString("id"), ProjectDocuments.update(project.id(), u)));
+          return new History(project, updates.values().stream()
               .sorted(Comparator.comparingLong(ProjectUpdate::sequence)).toList());
-        });
+        }));
   }
 }
