@@ -2,10 +2,10 @@ package org.shanhai.projects.imports.schedule;
 
 import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.mongodb.MongoException;
 import jakarta.annotation.PreDestroy;
+import org.shanhai.messaging.schedule.Passes;
 import org.shanhai.projects.imports.Import;
 import org.shanhai.projects.imports.ImportService;
 import org.shanhai.security.audit.AuditTrail;
@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,10 +29,7 @@ class ImportWorker {
   private final AuditTrail trail;
   private final Clock clock;
   private final String worker = "worker-" + UUID.randomUUID();
-  private final AtomicBoolean busy = new AtomicBoolean();
-  /** Whether the last pass failed: a database outage is logged once when it starts, not every half second. */
-  private final AtomicBoolean failing = new AtomicBoolean();
-  private volatile Disposable running;
+  private final Passes passes = new Passes("import worker");
 
   ImportWorker(ImportService imports, AuditTrail trail, Clock clock) {
     this.imports = imports;
@@ -43,21 +39,7 @@ class ImportWorker {
 
   @Scheduled(fixedDelayString = "${shanhai.projects.imports.poll-interval:PT0.5S}", initialDelayString = "PT2S")
   void poll() {
-    if (!busy.compareAndSet(false, true)) {
-      return;
-    }
-    running = Mono.defer(this::next).repeat().takeWhile(worked -> worked)
-        .doOnComplete(() -> {
-          if (failing.getAndSet(false)) {
-            log.info("import worker: the database answers again");
-          }
-        })
-        .doFinally(signal -> busy.set(false))
-        .subscribe(worked -> { }, e -> {
-          if (!failing.getAndSet(true)) {
-            log.warn("import worker cannot look for work (it keeps trying every poll): {}", e.toString());
-          }
-        });
+    passes.start(this::next);
   }
 
   /** Claims and works on one import: true when there was one. */
@@ -96,9 +78,6 @@ class ImportWorker {
 
   @PreDestroy
   void stop() {
-    Disposable work = running;
-    if (work != null) {
-      work.dispose();
-    }
+    passes.close();
   }
 }

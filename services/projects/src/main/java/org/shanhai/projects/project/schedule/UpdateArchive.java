@@ -1,13 +1,10 @@
 package org.shanhai.projects.project.schedule;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
+import jakarta.annotation.PreDestroy;
+import org.shanhai.messaging.schedule.Passes;
 import org.shanhai.projects.project.ProjectService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /**
  * Moves accepted updates out of their projects' documents into the history, pass after pass while
@@ -18,12 +15,8 @@ import reactor.core.publisher.Mono;
 @Component
 class UpdateArchive {
 
-  private static final Logger log = LoggerFactory.getLogger(UpdateArchive.class);
-
   private final ProjectService projects;
-  private final AtomicBoolean busy = new AtomicBoolean();
-  /** Whether the last pass failed: a database outage is logged once when it starts, not every pass. */
-  private final AtomicBoolean failing = new AtomicBoolean();
+  private final Passes passes = new Passes("update archive");
 
   UpdateArchive(ProjectService projects) {
     this.projects = projects;
@@ -31,20 +24,11 @@ class UpdateArchive {
 
   @Scheduled(fixedDelayString = "${shanhai.projects.archive-interval:PT0.2S}", initialDelayString = "PT1S")
   void move() {
-    if (!busy.compareAndSet(false, true)) {
-      return;
-    }
-    Mono.defer(projects::archiveUpdates).repeat().takeWhile(moved -> moved > 0)
-        .doOnComplete(() -> {
-          if (failing.getAndSet(false)) {
-            log.info("update archive: the database answers again");
-          }
-        })
-        .doFinally(signal -> busy.set(false))
-        .subscribe(moved -> { }, e -> {
-          if (!failing.getAndSet(true)) {
-            log.warn("update archive cannot move updates (it keeps trying every pass): {}", e.toString());
-          }
-        });
+    passes.start(() -> projects.archiveUpdates().map(moved -> moved > 0));
+  }
+
+  @PreDestroy
+  void stop() {
+    passes.close();
   }
 }
