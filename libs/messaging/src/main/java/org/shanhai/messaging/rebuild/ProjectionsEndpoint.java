@@ -2,6 +2,7 @@ package org.shanhai.messaging.rebuild;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.kafka.common.KafkaException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -42,13 +43,7 @@ public class ProjectionsEndpoint {
 
   @WriteOperation
   public WebEndpointResponse<Object> rebuild() {
-    try {
-      return new WebEndpointResponse<>(rebuild.rebuild());
-    } catch (ProjectionRebuild.OtherConsumers | IllegalStateException e) {
-      return problem(409, "The views cannot be rebuilt now", e.getMessage());
-    } catch (KafkaException e) {
-      return problem(503, "Kafka is not answering", e.getMessage());
-    }
+    return answer(rebuild::rebuild);
   }
 
   /** {@code POST /actuator/projections/compare}: the only operation under the endpoint's path. */
@@ -58,8 +53,13 @@ public class ProjectionsEndpoint {
       return problem(404, "No such operation", "POST /actuator/projections rebuilds the views, "
           + "POST /actuator/projections/compare compares them with the topics; " + operation + " is neither");
     }
+    return answer(rebuild::compare);
+  }
+
+  /** What a rebuild or a comparison found, or why it could not run (409: another instance or run; 503: Kafka). */
+  private static WebEndpointResponse<Object> answer(Supplier<Object> work) {
     try {
-      return new WebEndpointResponse<>(rebuild.compare());
+      return new WebEndpointResponse<>(work.get());
     } catch (ProjectionRebuild.OtherConsumers | IllegalStateException e) {
       return problem(409, "The views cannot be rebuilt now", e.getMessage());
     } catch (KafkaException e) {
