@@ -96,6 +96,10 @@ class ProjectionRebuildIT {
         .jsonPath("$.group").isEqualTo("payouts").jsonPath("$.topics[0]").isEqualTo(Topics.PROJECTS);
     http.post().uri("/actuator/projections").header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
         .exchange().expectStatus().isForbidden();
+    http.post().uri("/actuator/projections/recompute").header(HttpHeaders.AUTHORIZATION,
+            TestIssuer.bearer("province.admin")).exchange()
+        .expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("compare"));
 
     try (KafkaConsumer<String, String> another = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.bootstrapServers(),
