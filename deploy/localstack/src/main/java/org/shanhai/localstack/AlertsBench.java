@@ -1,9 +1,7 @@
 package org.shanhai.localstack;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,16 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 
 import org.shanhai.embedded.Ports;
 import org.shanhai.embedded.ServiceProcess;
@@ -35,8 +28,6 @@ import org.shanhai.embedded.ServiceProcess;
  */
 final class AlertsBench {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private AlertsBench() {
   }
 
@@ -46,21 +37,7 @@ final class AlertsBench {
     Path home = Files.createTempDirectory("shanhai-bench-alerts");
     System.setProperty("shanhai.logs", home.toString());
     System.setProperty("logback.configurationFile", "localstack-logback.xml");
-    Map<String, BlockingQueue<Long>> arrivals = new ConcurrentHashMap<>();
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    ExecutorService receiving = Executors.newFixedThreadPool(4);
-    receiver.setExecutor(receiving);
-    receiver.createContext("/hook", exchange -> {
-      long now = System.nanoTime();
-      JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-      for (JsonNode n : body.path("data").path("notifications")) {
-        String project = n.path("event").path("alert").path("projectId").asText();
-        arrivals.computeIfAbsent(project, p -> new LinkedBlockingQueue<>()).add(now);
-      }
-    });
-    receiver.start();
+    WebhookArrivals receiver = new WebhookArrivals();
 
     try (EmbeddedStack stack = new EmbeddedStack(Path.of(""), home, false, Ports.free(), Ports.free(), Ports.free())) {
       Keycloak keycloak = stack.identityProvider(Ports.free());
@@ -73,8 +50,7 @@ final class AlertsBench {
       Bench.signIn(keycloak);
       Bench.post(alerts.baseUrl() + "/api/v1/subscriptions", """
           {"name":"bench","matchers":{"rule":["project-suspended"]},"groupWindow":"PT0S",
-           "channel":{"type":"WEBHOOK","url":"http://127.0.0.1:%d/hook"}}""".formatted(
-          receiver.getAddress().getPort()));
+           "channel":{"type":"WEBHOOK","url":"%s"}}""".formatted(receiver.url()));
       String pairing = Bench.post(projects.baseUrl() + "/api/v1/pairings",
           "{\"mountainCounty\":\"330822\",\"partnerCounty\":\"330282\",\"since\":2011}").path("id").asText();
       List<String> projectIds = new ArrayList<>();
@@ -92,7 +68,7 @@ final class AlertsBench {
       for (int officer = 0; officer < concurrency; officer++) {
         int first = officer;
         String project = projectIds.get(officer);
-        BlockingQueue<Long> mine = arrivals.computeIfAbsent(project, p -> new LinkedBlockingQueue<>());
+        BlockingQueue<Long> mine = receiver.arrivals(project);
         work.add(officers.submit(() -> {
           for (int n = first, k = 0; n < changes; n += concurrency, k++) {
             String status = k % 2 == 0 ? "SUSPENDED" : "UNDER_CONSTRUCTION";
@@ -117,8 +93,7 @@ final class AlertsBench {
           Arrays.stream(latencies).filter(l -> l == Long.MAX_VALUE).count());
       System.out.printf("alerts service RSS   %s%n", Bench.rss(alerts.pid()));
     } finally {
-      receiver.stop(0);
-      receiving.shutdown();
+      receiver.close();
     }
   }
 }

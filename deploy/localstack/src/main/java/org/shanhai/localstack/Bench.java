@@ -1,5 +1,6 @@
 package org.shanhai.localstack;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +48,7 @@ public final class Bench {
   }
 
   /** {@code Bearer …} of the demo loader's client, for a request the bench makes itself. */
-  static String bearer() throws java.io.IOException, InterruptedException {
+  static String bearer() throws IOException, InterruptedException {
     return tokens.demoLoader();
   }
 
@@ -76,12 +77,22 @@ public final class Bench {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
   }
 
-  static String rss(long pid) throws Exception {
-    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-      if (line.startsWith("VmRSS:")) {
-        return line.substring(6).trim();
+  /** A process's resident memory, as "123456 kB". */
+  static String rss(long pid) {
+    return residentKilobytes(pid) + " kB";
+  }
+
+  /** A process's resident memory in kilobytes (VmRSS), or 0 when it is gone. */
+  static long residentKilobytes(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.substring(6).replace("kB", "").trim());
+        }
       }
+    } catch (IOException | NumberFormatException e) {
+      return 0;
     }
-    return "unknown";
+    return 0;
   }
 }

@@ -1,7 +1,6 @@
 package org.shanhai.localstack;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,13 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -116,7 +113,7 @@ final class SpeedBench {
       double raw = rawKafka();
       print("raw Kafka producer", "%.0f records/s (1 KB, acks=all, idempotent)".formatted(raw));
 
-      Subscriber subscriber = new Subscriber();
+      WebhookArrivals subscriber = new WebhookArrivals();
       Bench.post(services.get("alerts").baseUrl() + "/api/v1/subscriptions", """
           {"name":"bench","matchers":{"rule":["project-suspended"]},"groupWindow":"PT0S",
            "channel":{"type":"WEBHOOK","url":"%s"}}""".formatted(subscriber.url()));
@@ -351,7 +348,7 @@ final class SpeedBench {
    * (suspended, then resumed the next time round), sent at its scheduled time; the time from then
    * to its notification's arrival at the subscriber.
    */
-  private Histogram openLoopWebhook(Subscriber subscriber, List<String> alerting) throws Exception {
+  private Histogram openLoopWebhook(WebhookArrivals subscriber, List<String> alerting) throws Exception {
     int count = (int) (OPEN_LOOP.toSeconds() * 10);
     Map<String, List<Long>> scheduledByProject = new HashMap<>();
     long start = System.nanoTime() + 100_000_000;
@@ -468,7 +465,7 @@ final class SpeedBench {
       services.keySet().forEach(name -> max.put(name, new AtomicLong()));
       thread = new Thread(() -> {
         while (running.get()) {
-          services.forEach((name, process) -> max.get(name).accumulateAndGet(kilobytes(process.pid()), Math::max));
+          services.forEach((name, process) -> max.get(name).accumulateAndGet(Bench.residentKilobytes(process.pid()), Math::max));
           try {
             Thread.sleep(250);
           } catch (InterruptedException e) {
@@ -489,59 +486,6 @@ final class SpeedBench {
     String describe() {
       return max.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().get() / 1024 + " MB")
           .reduce((a, b) -> a + ", " + b).orElse("");
-    }
-
-    private static long kilobytes(long pid) {
-      try {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-          if (line.startsWith("VmRSS:")) {
-            return Long.parseLong(line.substring(6).replace("kB", "").trim());
-          }
-        }
-      } catch (IOException | NumberFormatException e) {
-        return 0;
-      }
-      return 0;
-    }
-  }
-
-  /** A webhook receiver on loopback: the arrival time of each notification, by project. */
-  private static final class Subscriber implements AutoCloseable {
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "bench-subscriber");
-      t.setDaemon(true);
-      return t;
-    });
-    private final Map<String, BlockingQueue<Long>> arrivals = new ConcurrentHashMap<>();
-
-    Subscriber() throws IOException {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.setExecutor(threads);
-      server.createContext("/hook", exchange -> {
-        long now = System.nanoTime();
-        JsonNode body = DemoApi.JSON.readTree(exchange.getRequestBody().readAllBytes());
-        exchange.sendResponseHeaders(204, -1);
-        exchange.close();
-        for (JsonNode n : body.path("data").path("notifications")) {
-          arrivals(n.path("event").path("alert").path("projectId").asText()).add(now);
-        }
-      });
-      server.start();
-    }
-
-    String url() {
-      return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
-    }
-
-    BlockingQueue<Long> arrivals(String project) {
-      return arrivals.computeIfAbsent(project, p -> new LinkedBlockingQueue<>());
-    }
-
-    @Override
-    public void close() {
-      server.stop(0);
-      threads.shutdownNow();
     }
   }
 }
