@@ -129,9 +129,8 @@ public final class NoTrace {
         .filter(e -> markerKey == null || !(e.getKey().endsWith("/" + markerKey)
             || markerKey.equals(e.getValue().get("projectId"))))
         .doOnNext(e -> {
-          e.getValue().remove("outbox");
+          Outboxes.MOVED_OUT.forEach(e.getValue()::remove);
           e.getValue().remove("outboxLease");
-          e.getValue().remove("updates");
         })
         .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)
         .block();

@@ -12,6 +12,12 @@ import reactor.core.publisher.Flux;
 /** For asserting that nothing was published: wait until a service's outboxes are empty and the topic read to its end. */
 public final class Outboxes {
 
+  /**
+   * The arrays of a document whose entries are moved out of it in the background: events by the
+   * outbox relay, a project's updates by its archive.
+   */
+  static final List<String> MOVED_OUT = List.of("outbox", "updates");
+
   private Outboxes() {
   }
 
@@ -23,9 +29,8 @@ public final class Outboxes {
    */
   public static int awaitQuiet(MongoDatabase database, TopicReader topic, String... collections) {
     await().atMost(Duration.ofSeconds(30)).until(() -> Flux.just(collections)
-        .flatMap(c -> database.getCollection(c).countDocuments(new Document("$or", List.of(
-            new Document("outbox.0", new Document("$exists", true)),
-            new Document("updates.0", new Document("$exists", true))))))
+        .flatMap(c -> database.getCollection(c).countDocuments(new Document("$or", MOVED_OUT.stream()
+            .map(field -> new Document(field + ".0", new Document("$exists", true))).toList())))
         .reduce(0L, Long::sum).block() == 0);
     return topic.readToEnd().size();
   }
