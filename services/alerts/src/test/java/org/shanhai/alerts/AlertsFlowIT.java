@@ -231,6 +231,26 @@ class AlertsFlowIT {
   }
 
   @Test
+  void eachSuspensionOfAProjectFiresItsOwnAlertWhichItsResumptionResolves() {
+    Facts facts = new Facts(publisher);
+    Officer officer = new Officer(http);
+    LocalDate today = LocalDate.now(ZHEJIANG);
+    facts.registerAndSuspend(clock.instant());
+    String first = (String) officer.awaitAlert(facts.project, "project-suspended", "FIRING").get("id");
+    facts.changeStatus(3, "SUSPENDED", "UNDER_CONSTRUCTION", today);
+    officer.awaitAlert(facts.project, "project-suspended", "RESOLVED");
+
+    // The second suspension is a new occurrence; its resumption must find it, the newest, and not the first.
+    facts.changeStatus(4, "UNDER_CONSTRUCTION", "SUSPENDED", today);
+    String second = (String) officer.awaitAlert(facts.project, "project-suspended", "FIRING").get("id");
+    assertThat(second).isNotEqualTo(first);
+    facts.changeStatus(5, "SUSPENDED", "UNDER_CONSTRUCTION", today);
+    await().atMost(Duration.ofSeconds(30)).until(() -> officer.alertsOf(facts.project).stream()
+        .filter(a -> "project-suspended".equals(a.get("rule"))).toList(), alerts -> alerts.size() == 2
+        && alerts.stream().allMatch(a -> "RESOLVED".equals(a.get("state"))));
+  }
+
+  @Test
   void anOverduePayoutFiresAPayoutAlert() throws Exception {
     Facts facts = new Facts(publisher);
     Officer officer = new Officer(http);

@@ -40,7 +40,9 @@ public class AlertService {
 
   /**
    * As {@link #reconcile}, starting from {@code current}, the alert the caller already read for this
-   * fingerprint (null: none pending, open or awaiting a clear). Saves a read per check on the clock's rounds.
+   * fingerprint: its newest occurrence, or (on the clock's rounds) the one pending, open or awaiting a
+   * clear; null when there is none. Saves a read per check; a write that finds the alert changed
+   * meanwhile starts again from a fresh read.
    */
   public Mono<Void> reconcile(Check check, RuleBook rules, Instant triggeredAt, Alert current) {
     if (current == null && !check.holds()) {

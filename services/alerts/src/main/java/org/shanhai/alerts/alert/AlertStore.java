@@ -1,6 +1,8 @@
 package org.shanhai.alerts.alert;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.shanhai.events.alerts.AlertEvent;
 import org.shanhai.events.value.ProjectId;
@@ -25,6 +27,9 @@ public interface AlertStore {
 
   /** The newest occurrence of a fingerprint. */
   Mono<Alert> latest(String fingerprint);
+
+  /** The newest occurrence of each of {@code fingerprints} that has one, by fingerprint. */
+  Mono<Map<String, Alert>> latest(Collection<String> fingerprints);
 
   /** Every alert the clock may still have to change: pending, open, or resolved by hand and awaiting a clear. */
   Flux<Alert> current();

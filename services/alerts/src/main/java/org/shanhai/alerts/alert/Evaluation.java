@@ -3,7 +3,9 @@ package org.shanhai.alerts.alert;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.shanhai.alerts.projection.Projections;
 import org.shanhai.alerts.projection.Touched;
@@ -54,17 +56,29 @@ public class Evaluation {
     return projections.apply(event).flatMap(applied -> after(event, recordedAt).thenReturn(applied));
   }
 
+  /**
+   * The rules on the event's subject. The rule book and the subject's view are read side by side, then
+   * the newest alert of every fingerprint the checks name in one query: four round trips in a row
+   * become two, since this runs for every fact and its time is the wait before a notification.
+   */
   private Mono<Void> after(Event event, Instant recordedAt) {
-    return Mono.justOrEmpty(Touched.by(event)).flatMap(touched -> rules.book().flatMap(book -> {
+    return Mono.justOrEmpty(Touched.by(event)).flatMap(touched -> {
       LocalDate today = LocalDate.now(clock);
-      Flux<Check> checks = switch (touched.kind()) {
-        case PROJECT -> projections.project(touched.id()).flatMapIterable(p -> Evaluator.project(p, book, today));
-        case PAYOUT -> projections.payout(touched.id()).flatMapIterable(p -> Evaluator.payout(p, book, today));
-        case VILLAGE -> projections.village(touched.id()).flatMapIterable(v -> Evaluator.village(v, book));
+      Mono<Function<RuleBook, List<Check>>> subject = switch (touched.kind()) {
+        case PROJECT -> projections.project(touched.id()).map(p -> book -> Evaluator.project(p, book, today));
+        case PAYOUT -> projections.payout(touched.id()).map(p -> book -> Evaluator.payout(p, book, today));
+        case VILLAGE -> projections.village(touched.id()).map(v -> book -> Evaluator.village(v, book));
       };
       Instant triggeredAt = recordedAt != null ? recordedAt : clock.instant();
-      return checks.concatMap(check -> alerts.reconcile(check, book, triggeredAt)).then();
-    }));
+      return Mono.zip(rules.book(), subject).flatMap(read -> {
+        RuleBook book = read.getT1();
+        List<Check> checks = read.getT2().apply(book);
+        return store.latest(checks.stream().map(Check::fingerprint).toList())
+            .flatMap(latest -> Flux.fromIterable(checks)
+                .concatMap(check -> alerts.reconcile(check, book, triggeredAt, latest.get(check.fingerprint())))
+                .then());
+      });
+    });
   }
 
   /** One round over every subject; returns how many checks held. */

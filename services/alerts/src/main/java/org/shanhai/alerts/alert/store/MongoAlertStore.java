@@ -6,15 +6,21 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.shanhai.alerts.alert.Alert;
@@ -55,6 +61,13 @@ class MongoAlertStore implements AlertStore {
     this.alerts = aggregates.documents();
   }
 
+  /** Every fact looks up its subject's newest occurrences by fingerprint: without this, a scan of every alert ever. */
+  @PostConstruct
+  void createIndexes() {
+    Mono.from(alerts.createIndex(Indexes.compoundIndex(Indexes.ascending("fingerprint"), Indexes.descending("occurrence"))))
+        .block(Duration.ofSeconds(30));
+  }
+
   @Override
   public Mono<Boolean> insert(Alert alert, List<AlertEvent> events) {
     return aggregates.insert(toDocument(alert), events).thenReturn(true)
@@ -86,6 +99,17 @@ class MongoAlertStore implements AlertStore {
   public Mono<Alert> latest(String fingerprint) {
     return Mono.from(alerts.find(eq("fingerprint", fingerprint)).projection(Projections.exclude(Outbox.FIELD))
         .sort(Sorts.descending("occurrence")).first()).map(MongoAlertStore::fromDocument);
+  }
+
+  @Override
+  public Mono<Map<String, Alert>> latest(Collection<String> fingerprints) {
+    return Flux.from(alerts.aggregate(List.of(
+            Aggregates.match(in("fingerprint", fingerprints)),
+            Aggregates.sort(Sorts.descending("occurrence")),
+            Aggregates.group("$fingerprint", Accumulators.first("newest", "$$ROOT")),
+            Aggregates.replaceRoot("$newest"),
+            Aggregates.project(Projections.exclude(Outbox.FIELD)))))
+        .map(MongoAlertStore::fromDocument).collectMap(Alert::fingerprint);
   }
 
   @Override
