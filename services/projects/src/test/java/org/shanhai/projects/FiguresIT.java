@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.shanhai.projects.project.ProjectService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -21,6 +22,8 @@ class FiguresIT {
 
   @Autowired
   WebTestClient http;
+  @Autowired
+  ProjectService projects;
 
   @Test
   void aProjectStartedThisYearCountsWithTheInvestmentItCompletedInTheYear() {
@@ -43,9 +46,40 @@ class FiguresIT {
   }
 
   @Test
+  void theFiguresFollowLaterUpdatesOfAProjectWhoseEarlierOnesWereArchived() {
+    LocalDate today = LocalDate.now(ZHEJIANG);
+    Map<String, Object> before = changshan(today.getYear());
+    Officer officer = new Officer(http, "officer.changshan");
+    String project = officer.anIndustrialEnclave();
+    officer.update(project, """
+        {"reportDate":"%s","status":"UNDER_CONSTRUCTION","cumulativeInvestment":"2500000.00"}"""
+        .formatted(today.minusYears(1)), null).expectStatus().isCreated();
+    archiveAll();
+    changshan(today.getYear());
+    officer.update(project, """
+        {"reportDate":"%s","cumulativeInvestment":"4000000.00"}""".formatted(today), null).expectStatus().isCreated();
+    archiveAll();
+
+    Map<String, Object> after = changshan(today.getYear());
+
+    // Only the archived updates say the project started last year and had 2.5 million done by its end.
+    assertThat((Integer) after.get("projects")).isEqualTo((Integer) before.get("projects") + 1);
+    assertThat(after.get("started")).as("started last year").isEqualTo(before.get("started"));
+    assertThat(new BigDecimal((String) after.get("invested")).subtract(new BigDecimal((String) before.get("invested"))))
+        .isEqualByComparingTo("1500000.00");
+  }
+
+  @Test
   void aYearOutsideTheProgrammesIsABadRequest() {
     http.get().uri("/api/v1/figures?year={y}", LocalDate.now(ZHEJIANG).getYear() + 1).exchange()
         .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("year");
+  }
+
+  /** Moves every update still in a project's document to the archive, as the service does in the background. */
+  private void archiveAll() {
+    while (projects.archiveUpdates().block() > 0) {
+      // the next batch
+    }
   }
 
   /** 常山's row, zeros before it has any project. */

@@ -32,6 +32,7 @@ public class ProjectService {
   private final Counties counties;
   private final ProjectPolicy policy;
   private final Clock clock;
+  private final ProgressLedger ledger;
 
   public ProjectService(ProjectStore store, PairingService pairings, Counties counties, ProjectPolicy policy,
       Clock clock) {
@@ -40,6 +41,7 @@ public class ProjectService {
     this.counties = counties;
     this.policy = policy;
     this.clock = clock;
+    this.ledger = new ProgressLedger(store, clock);
   }
 
   /** The id of an update that is only checked, never stored. */
@@ -183,6 +185,6 @@ public class ProjectService {
 
   /** The programme figures of every project, as of today. */
   public Flux<ProgressFigures> figures() {
-    return store.histories().map(history -> ProgressFigures.of(history.project(), history.updates(), clock));
+    return ledger.figures();
   }
 }

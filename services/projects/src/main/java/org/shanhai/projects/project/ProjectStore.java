@@ -46,10 +46,16 @@ public interface ProjectStore {
    */
   Mono<Long> archiveUpdates(int projectCount);
 
-  /** Every project with its updates, oldest first: for the programme figures, read on a schedule. */
-  Flux<History> histories();
+  /**
+   * Every project with the updates still in its document (its newest; the archive holds the
+   * others), oldest first: for the programme figures, read on a schedule.
+   */
+  Flux<Recent> projectsWithRecentUpdates();
 
-  /** A project and every update it had, oldest first. */
-  record History(Project project, List<ProjectUpdate> updates) {
+  /** The archived updates of {@code projectId} after its sequence {@code after}, up to {@code upTo}, oldest first. */
+  Flux<ProjectUpdate> archivedUpdates(ProjectId projectId, long after, long upTo);
+
+  /** A project and the updates still in its document, oldest first. */
+  record Recent(Project project, List<ProjectUpdate> updates) {
   }
 }

@@ -33,7 +33,7 @@ class ProgressFiguresTest {
       updates.add(reported.update());
     }
 
-    ProgressFigures figures = ProgressFigures.of(project, updates, Clock.fixed(Instant.parse("2022-12-31T10:00:00Z"),
+    ProgressFigures figures = figures(project, updates, Clock.fixed(Instant.parse("2022-12-31T10:00:00Z"),
         ZoneId.of("Asia/Shanghai")));
 
     assertThat(figures.startedIn()).contains(2021);
@@ -43,12 +43,50 @@ class ProgressFiguresTest {
   }
 
   @Test
+  void aHistoryFoldedInPartsGivesTheFiguresOfTheWholeAndAnUpdateSeenTwiceCountsOnce() {
+    Project project = Projects.anIndustrialEnclave();
+    List<ProjectUpdate> updates = new ArrayList<>();
+    for (ProgressReport report : List.of(
+        Projects.report("2021-06-30", "UNDER_CONSTRUCTION", "30000000.00", null),
+        Projects.report("2021-12-31", "TOPPED_OUT", "55000000.00", null),
+        Projects.report("2022-06-30", "TOPPED_OUT", "70000000.00", null),
+        Projects.report("2022-12-31", "COMPLETED", "90000000.00", null))) {
+      Project.Reported reported = project.report("update-" + project.sequence(), report, ProjectPolicy.DEFAULT,
+          "officer", LATER);
+      project = reported.project();
+      updates.add(reported.update());
+    }
+
+    ProgressFigures.Fold first = ProgressFigures.Fold.NONE.plus(updates.get(0)).plus(updates.get(1))
+        .upTo(updates.get(1).sequence());
+    // The next refresh: the archive and the document both hold the second update for a moment.
+    ProgressFigures.Fold later = first;
+    for (ProjectUpdate update : updates.subList(1, 4)) {
+      later = later.plus(update);
+    }
+
+    assertThat(later.figures(project, LATER)).isEqualTo(figures(project, updates, LATER));
+    assertThat(later.figures(project, LATER).investedByYear()).isEqualTo(Map.of(2021, Money.of("55000000.00"),
+        2022, Money.of("35000000.00"), 2023, Money.ZERO));
+    assertThat(first.plus(updates.get(0))).as("an update at or before what was folded changes nothing")
+        .isSameAs(first);
+  }
+
+  @Test
   void aProjectNotYetStartedHasNoMilestones() {
-    ProgressFigures figures = ProgressFigures.of(Projects.anIndustrialEnclave(), List.of(), Projects.CLOCK);
+    ProgressFigures figures = figures(Projects.anIndustrialEnclave(), List.of(), Projects.CLOCK);
 
     assertThat(figures.startedIn()).isEqualTo(Optional.empty());
     assertThat(figures.completedIn()).isEqualTo(Optional.empty());
     assertThat(figures.investedByYear()).as("nothing reported this year yet")
         .isEqualTo(Map.of(2021, Money.ZERO));
+  }
+
+  private static ProgressFigures figures(Project project, List<ProjectUpdate> updates, Clock clock) {
+    ProgressFigures.Fold fold = ProgressFigures.Fold.NONE;
+    for (ProjectUpdate update : updates) {
+      fold = fold.plus(update);
+    }
+    return fold.figures(project, clock);
   }
 }

@@ -3,17 +3,16 @@ package org.shanhai.projects.project.store;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.mongodb.client.model.BulkWriteOptions;
@@ -229,19 +228,20 @@ class MongoProjectStore implements ProjectStore {
   }
 
   @Override
-  public Flux<History> histories() {
-    Mono<Map<String, Collection<Document>>> archived = Flux.from(archive.find())
-        .collectMultimap(u -> u.getString("projectId"));
-    return archived.flatMapMany(byProject -> Flux.from(projects.find().projection(Projections.exclude(Outbox.FIELD)))
+  public Flux<Recent> projectsWithRecentUpdates() {
+    return Flux.from(projects.find().projection(Projections.exclude(Outbox.FIELD)))
         .map(d -> {
           Project project = ProjectDocuments.project(d);
-          Map<String, ProjectUpdate> updates = new HashMap<>();
-          byProject.getOrDefault(project.id().value(), List.of())
-              .forEach(u -> updates.put(u.getString("id"), ProjectDocuments.update(project.id(), u)));
-          d.getList(UPDATES, Document.class, List.of())
-              .forEach(u -> updates.put(u.getString("id"), ProjectDocuments.update(project.id(), u)));
-          return new History(project, updates.values().stream()
+          return new Recent(project, d.getList(UPDATES, Document.class, List.of()).stream()
+              .map(u -> ProjectDocuments.update(project.id(), u))
               .sorted(Comparator.comparingLong(ProjectUpdate::sequence)).toList());
-        }));
+        });
+  }
+
+  @Override
+  public Flux<ProjectUpdate> archivedUpdates(ProjectId projectId, long after, long upTo) {
+    return Flux.from(archive.find(and(eq("projectId", projectId.value()), gt("sequence", after), lte("sequence", upTo)))
+            .sort(Sorts.ascending("sequence")))
+        .map(u -> ProjectDocuments.update(projectId, u));
   }
 }
