@@ -153,7 +153,8 @@ public class ImportService {
     DryRun run = new DryRun(anImport, header);
     return store.restartValidation(anImport.id(), worker, leaseUntil()).flatMap(held -> !held ? Mono.<Boolean>empty()
             : store.rows(anImport.id()).concatMap(run::check).buffer(BATCH)
-                .concatMap(batch -> save(anImport, worker, batch))
+                // One batch at a time: the default prefetch would hold 32 batches (6,400 rows) in memory.
+                .concatMap(batch -> save(anImport, worker, batch), 1)
                 .all(stillHeld -> stillHeld))
         .flatMap(held -> held ? store.settle(anImport.id(), worker, Import.State.VALIDATED, null, clock.instant())
             : Mono.just(false))
@@ -173,7 +174,7 @@ public class ImportService {
                   PROJECTS_AT_ONCE)
               .collectList()
               .flatMap(done -> save(anImport, worker, done));
-        })
+        }, 1)
         .all(stillHeld -> stillHeld)
         .flatMap(held -> held ? store.settle(anImport.id(), worker, Import.State.DONE, null, clock.instant())
             : Mono.just(false))

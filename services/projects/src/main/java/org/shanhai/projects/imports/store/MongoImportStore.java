@@ -93,7 +93,9 @@ class MongoImportStore implements ImportStore {
 
   @Override
   public Flux<ImportedRow> rows(String importId) {
-    return Flux.from(rows.find(eq("importId", importId)).sort(Sorts.ascending("number")))
+    // Bounded batches whatever the subscriber asks for: unbounded demand would fetch up to 16 MB of
+    // rows at once, decoded into several times that of heap (a 50,000-row import ran out of 96 MB).
+    return Flux.from(rows.find(eq("importId", importId)).sort(Sorts.ascending("number")).batchSize(INSERT_BATCH))
         .map(MongoImportStore::importedRow);
   }
 
