@@ -41,9 +41,9 @@ final class AlertsBench {
 
     try (EmbeddedStack stack = new EmbeddedStack(Path.of(""), home, false, Ports.free(), Ports.free(), Ports.free())) {
       Keycloak keycloak = stack.identityProvider(Ports.free());
-      ServiceProcess projects = stack.service("projects", Ports.free(), Map.of(), "512m");
+      ServiceProcess projects = stack.service("projects", Ports.free(), Map.of());
       // The local profile: webhooks to loopback, and the local key for their secrets.
-      ServiceProcess alerts = stack.service("alerts", Ports.free(), Map.of("spring.profiles.active", "local"), "512m");
+      ServiceProcess alerts = stack.service("alerts", Ports.free(), Map.of("spring.profiles.active", "local"));
       projects.awaitReady(EmbeddedStack.STARTUP);
       alerts.awaitReady(EmbeddedStack.STARTUP);
       keycloak.awaitReady(EmbeddedStack.STARTUP);

@@ -88,7 +88,7 @@ final class ChaosStack implements AutoCloseable {
 
   /** Starts the service's process (again) on its port; returns at once. */
   void startService(String service) {
-    running.put(service, stack.service(service, ports.get(service), settings.get(service), "384m"));
+    running.put(service, stack.service(service, ports.get(service), settings.get(service)));
   }
 
   void awaitReady(String service) {

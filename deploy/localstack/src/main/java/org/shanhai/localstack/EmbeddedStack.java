@@ -24,6 +24,15 @@ final class EmbeddedStack implements AutoCloseable {
 
   static final Duration STARTUP = Duration.ofSeconds(180);
 
+  /**
+   * How each service's JVM runs here, as measured by {@code ./shanhai bench} (docs/benchmarks.md,
+   * issue 15): a 96 MB heap (the live sets are 23–38 MB; a 50,000-row import runs in it); the serial
+   * collector, which keeps no per-region bookkeeping (G1's took 45 MB per service) and is what the
+   * JVM picks by itself in a container under 1.8 GB; and freed native memory (mostly the JIT
+   * compilers' scratch space) handed back to the system every 5 s instead of staying resident.
+   */
+  static final List<String> SERVICE_JVM = List.of("-XX:+UseSerialGC", "-Xmx96m", "-XX:TrimNativeHeapInterval=5000");
+
   private final Path repository;
   private final Path home;
   private final Path logs;
@@ -91,14 +100,14 @@ final class EmbeddedStack implements AutoCloseable {
    * Starts a service from its jar on {@code port} with {@code settings} besides the broker, the
    * database (unless {@code settings} name another way to it, such as a proxy) and the identity provider.
    */
-  ServiceProcess service(String name, int port, Map<String, String> settings, String maxHeap) {
+  ServiceProcess service(String name, int port, Map<String, String> settings) {
     Map<String, String> all = new HashMap<>(settings);
     if (keycloak != null) {
       all.putAll(keycloak.resourceServerSettings());
     }
     all.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
     all.putIfAbsent("spring.mongodb.uri", mongo.connectionString());
-    List<String> jvm = new ArrayList<>(List.of("-Xmx" + maxHeap));
+    List<String> jvm = new ArrayList<>(SERVICE_JVM);
     String profile = System.getenv("SHANHAI_PROFILE");
     if (profile != null && !profile.isBlank()) {
       // SHANHAI_PROFILE=<dir>: each service records a Flight Recorder profile there, written when it stops.

@@ -42,9 +42,9 @@ final class ImportBench {
 
     try (EmbeddedStack stack = new EmbeddedStack(Path.of(""), home, false, Ports.free(), Ports.free(), Ports.free())) {
       Keycloak keycloak = stack.identityProvider(Ports.free());
-      ServiceProcess projects = stack.service("projects", Ports.free(), Map.of(), "512m");
-      ServiceProcess payouts = stack.service("payouts", Ports.free(), Map.of(), "512m");
-      ServiceProcess alerts = stack.service("alerts", Ports.free(), Map.of("spring.profiles.active", "local"), "512m");
+      ServiceProcess projects = stack.service("projects", Ports.free(), Map.of());
+      ServiceProcess payouts = stack.service("payouts", Ports.free(), Map.of());
+      ServiceProcess alerts = stack.service("alerts", Ports.free(), Map.of("spring.profiles.active", "local"));
       for (ServiceProcess service : new ServiceProcess[] {projects, payouts, alerts}) {
         service.awaitReady(EmbeddedStack.STARTUP);
       }

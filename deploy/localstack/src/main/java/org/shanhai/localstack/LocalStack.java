@@ -144,11 +144,10 @@ public final class LocalStack {
       out.println("  Kafka (KRaft)         " + stack.kafka().bootstrapServers());
       // Keycloak starts alongside the services: each takes most of a minute.
       Keycloak keycloak = stack.identityProvider(ports.keycloak(), ports.console());
-      ServiceProcess projects = stack.service("projects", ports.projects(), settings, "512m");
-      ServiceProcess payouts = stack.service("payouts", ports.payouts(), settings, "512m");
+      ServiceProcess projects = stack.service("projects", ports.projects(), settings);
+      ServiceProcess payouts = stack.service("payouts", ports.payouts(), settings);
       // The local profile lets webhooks reach this machine (the demo subscriber, or yours).
-      ServiceProcess alerts = stack.service("alerts", ports.alerts(), with(settings, "spring.profiles.active", "local"),
-          "512m");
+      ServiceProcess alerts = stack.service("alerts", ports.alerts(), with(settings, "spring.profiles.active", "local"));
       for (ServiceProcess service : new ServiceProcess[] {projects, payouts, alerts}) {
         service.awaitReady(EmbeddedStack.STARTUP);
         out.printf("  %-21s %s  (OpenAPI %s/v3/api-docs)%n", service.name() + " service", service.baseUrl(),

@@ -45,10 +45,13 @@ public final class ServiceProcess implements AutoCloseable {
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
-      Process process = new ProcessBuilder(command)
+      ProcessBuilder builder = new ProcessBuilder(command)
           .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .start();
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      // Two malloc arenas instead of up to eight per core: a JVM's native memory stays in fewer, fuller
+      // heaps that the JVM can trim (docs/benchmarks.md, issue 15).
+      builder.environment().put("MALLOC_ARENA_MAX", "2");
+      Process process = builder.start();
       // A child outlives a JVM that forgets it: ask it to stop (gracefully) when this JVM exits.
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, name + "-stop"));
       return new ServiceProcess(name, port, process);
