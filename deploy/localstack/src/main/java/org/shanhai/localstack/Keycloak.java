@@ -87,6 +87,11 @@ final class Keycloak implements AutoCloseable {
     return new Keycloak(port, process);
   }
 
+  /** Keycloak's process (its launcher script ends by exec-ing the JVM). */
+  long pid() {
+    return process.pid();
+  }
+
   String base() {
     return "http://localhost:" + port;
   }

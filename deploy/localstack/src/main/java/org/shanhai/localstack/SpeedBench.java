@@ -98,7 +98,7 @@ final class SpeedBench {
       Map<String, Integer> ports = Map.of("projects", Ports.free(), "payouts", Ports.free(), "alerts", Ports.free());
       Map<String, ServiceProcess> services = new LinkedHashMap<>();
       for (String name : List.of("projects", "payouts", "alerts")) {
-        services.put(name, stack.service(name, ports.get(name), settings(name), "512m"));
+        services.put(name, stack.service(name, ports.get(name), settings(name)));
       }
       for (ServiceProcess service : services.values()) {
         service.awaitReady(EmbeddedStack.STARTUP);
@@ -130,9 +130,18 @@ final class SpeedBench {
 
       try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
         awaitApplied(admin, 0, Duration.ofMinutes(2));
+        Map<String, Long> processes = new LinkedHashMap<>();
+        services.forEach((name, service) -> processes.put(name, service.pid()));
+        processes.put("keycloak", keycloak.pid());
+        processes.put("broker + wire server + clients", ProcessHandle.current().pid());
+        Map<String, Long> cpuBefore = cpuMillis(processes);
         double rate = saturation(admin, load, updates);
+        Map<String, Long> cpuAfter = cpuMillis(processes);
         print("saturation", "%.0f updates/s accepted and applied by payouts and alerts (%d updates, %d in flight); "
             .formatted(rate, updates, IN_FLIGHT) + "%.2f%% of the raw producer".formatted(100 * rate / raw));
+        print("cpu per update", processes.keySet().stream()
+            .map(name -> "%s %.2f ms".formatted(name, (cpuAfter.get(name) - cpuBefore.get(name)) / (double) updates))
+            .reduce((a, b) -> a + ", " + b).orElse("") + " (during saturation)");
         Histogram apply = openLoopApply(admin, load);
         print("request -> applied", "at 100/s open loop for %d s: %s (alerts service; %s)".formatted(
             OPEN_LOOP.toSeconds(), quantiles(apply), applyNote));
@@ -146,7 +155,7 @@ final class SpeedBench {
         for (String name : services.keySet()) {
           services.get(name).stop();
           long start = System.nanoTime();
-          stack.service(name, ports.get(name), settings(name), "512m").awaitReady(EmbeddedStack.STARTUP);
+          stack.service(name, ports.get(name), settings(name)).awaitReady(EmbeddedStack.STARTUP);
           readiness.put(name, (System.nanoTime() - start) / 1e9);
           ready = Math.max(ready, readiness.get(name));
         }
@@ -159,6 +168,17 @@ final class SpeedBench {
             webhook.getValueAtPercentile(99) / 1000.0, penalty, rss, ready);
       }
     }
+  }
+
+  /**
+   * The CPU time each process has used so far: across the saturation phase, what an update costs each
+   * of them, which says where the two cores go.
+   */
+  private static Map<String, Long> cpuMillis(Map<String, Long> processes) {
+    Map<String, Long> used = new LinkedHashMap<>();
+    processes.forEach((name, pid) -> used.put(name, ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration())
+        .map(Duration::toMillis).orElse(0L)));
+    return used;
   }
 
   private static Map<String, String> settings(String service) {
@@ -243,6 +263,7 @@ final class SpeedBench {
    */
   private Histogram openLoopApply(Admin admin, List<String> load) throws Exception {
     Map<String, Long> scheduled = new ConcurrentHashMap<>();
+    Map<String, Long> answered = new ConcurrentHashMap<>();
     Map<String, long[]> placed = new ConcurrentHashMap<>();
     AtomicBoolean reading = new AtomicBoolean(true);
     Map<TopicPartition, Long> from = endOffsets(admin);
@@ -275,7 +296,10 @@ final class SpeedBench {
     for (int n = 0; n < count; n++) {
       long at = start + n * 10_000_000L;
       sleepUntil(at);
-      sent.add(update(load.get(n % load.size()), null).thenAccept(id -> scheduled.put(id, at)));
+      sent.add(update(load.get(n % load.size()), null).thenAccept(id -> {
+        answered.put(id, System.nanoTime());
+        scheduled.put(id, at);
+      }));
     }
     CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -287,12 +311,28 @@ final class SpeedBench {
     poller.join();
     reader.join();
     Histogram histogram = new Histogram(3_600_000_000L, 3);
-    applyNote = "%d of %d events found on the topic, %d offset snapshots".formatted(
-        scheduled.keySet().stream().filter(placed::containsKey).count(), scheduled.size(), snapshots.size());
+    // The stages, to see which holds the tail: the HTTP answer; the relay handing the event to the
+    // producer (the record's CreateTime, a wall-clock millisecond, brought onto this JVM's nanoTime);
+    // from there to committed by the alerts service.
+    Histogram answer = new Histogram(3_600_000_000L, 3);
+    Histogram toKafka = new Histogram(3_600_000_000L, 3);
+    Histogram consumed = new Histogram(3_600_000_000L, 3);
+    long wallToNano = System.nanoTime() - System.currentTimeMillis() * 1_000_000;
     for (Map.Entry<String, Long> e : scheduled.entrySet()) {
-      long applied = appliedAt(placed.get(e.getKey()), snapshots);
+      long[] placement = placed.get(e.getKey());
+      long applied = appliedAt(placement, snapshots);
       histogram.recordValue(applied == Long.MAX_VALUE ? 3_600_000_000L : Math.max(0, (applied - e.getValue()) / 1000));
+      answer.recordValue(Math.max(0, (answered.get(e.getKey()) - e.getValue()) / 1000));
+      if (placement != null && applied != Long.MAX_VALUE) {
+        long sentAt = placement[2] * 1_000_000 + wallToNano;
+        toKafka.recordValue(Math.max(0, (sentAt - e.getValue()) / 1000));
+        consumed.recordValue(Math.max(0, (applied - sentAt) / 1000));
+      }
     }
+    applyNote = ("%d of %d events found on the topic, %d offset snapshots; p50 / p99 of the stages: request -> answered "
+        + "%s, request -> handed to the producer %s, handed to the producer -> applied %s").formatted(
+        scheduled.keySet().stream().filter(placed::containsKey).count(), scheduled.size(), snapshots.size(),
+        medianAndP99(answer), medianAndP99(toKafka), medianAndP99(consumed));
     return histogram;
   }
 
@@ -324,7 +364,7 @@ final class SpeedBench {
     }
   }
 
-  /** Where each progress report landed on the topic, from {@code from} on: updateId → {partition, offset}. */
+  /** Where and when each progress report landed on the topic, from {@code from} on: updateId → {partition, offset, CreateTime}. */
   private void readPlacements(Map<TopicPartition, Long> from, Map<String, long[]> placed, AtomicBoolean reading) {
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringDeserializer(), new StringDeserializer())) {
@@ -334,7 +374,7 @@ final class SpeedBench {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) {
           JsonNode body = DemoApi.JSON.readTree(r.value());
           if (body.has("updateId")) {
-            placed.put(body.path("updateId").asText(), new long[] {r.partition(), r.offset()});
+            placed.put(body.path("updateId").asText(), new long[] {r.partition(), r.offset(), r.timestamp()});
           }
         }
       }
@@ -440,6 +480,10 @@ final class SpeedBench {
       }
     }
     return committed;
+  }
+
+  private static String medianAndP99(Histogram h) {
+    return "%.1f / %.1f ms".formatted(h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0);
   }
 
   private static String quantiles(Histogram h) {
