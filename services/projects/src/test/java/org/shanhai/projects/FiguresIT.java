@@ -29,11 +29,7 @@ class FiguresIT {
   void aProjectStartedThisYearCountsWithTheInvestmentItCompletedInTheYear() {
     LocalDate today = LocalDate.now(ZHEJIANG);
     Map<String, Object> before = changshan(today.getYear());
-    Officer officer = new Officer(http, "officer.changshan");
-    String project = officer.anIndustrialEnclave();
-    officer.update(project, """
-        {"reportDate":"%s","status":"UNDER_CONSTRUCTION","cumulativeInvestment":"2500000.00"}"""
-        .formatted(today), null).expectStatus().isCreated();
+    startedWith2500000(new Officer(http, "officer.changshan"), today);
 
     Map<String, Object> after = changshan(today.getYear());
 
@@ -50,10 +46,7 @@ class FiguresIT {
     LocalDate today = LocalDate.now(ZHEJIANG);
     Map<String, Object> before = changshan(today.getYear());
     Officer officer = new Officer(http, "officer.changshan");
-    String project = officer.anIndustrialEnclave();
-    officer.update(project, """
-        {"reportDate":"%s","status":"UNDER_CONSTRUCTION","cumulativeInvestment":"2500000.00"}"""
-        .formatted(today.minusYears(1)), null).expectStatus().isCreated();
+    String project = startedWith2500000(officer, today.minusYears(1));
     archiveAll();
     changshan(today.getYear());
     officer.update(project, """
@@ -73,6 +66,15 @@ class FiguresIT {
   void aYearOutsideTheProgrammesIsABadRequest() {
     http.get().uri("/api/v1/figures?year={y}", LocalDate.now(ZHEJIANG).getYear() + 1).exchange()
         .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("year");
+  }
+
+  /** A new enclave of the officer's county, reported under construction with 2.5 million invested on {@code date}. */
+  private static String startedWith2500000(Officer officer, LocalDate date) {
+    String project = officer.anIndustrialEnclave();
+    officer.update(project, """
+        {"reportDate":"%s","status":"UNDER_CONSTRUCTION","cumulativeInvestment":"2500000.00"}"""
+        .formatted(date), null).expectStatus().isCreated();
+    return project;
   }
 
   /** Moves every update still in a project's document to the archive, as the service does in the background. */

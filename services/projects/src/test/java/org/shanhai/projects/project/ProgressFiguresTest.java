@@ -20,20 +20,13 @@ class ProgressFiguresTest {
 
   @Test
   void aProjectStartsAndCompletesInTheYearsOfItsReportsAndInvestsEachYearsIncrement() {
-    Project project = Projects.anIndustrialEnclave();
-    List<ProjectUpdate> updates = new ArrayList<>();
-    for (ProgressReport report : List.of(
+    Reported history = reported(
         Projects.report("2021-03-31", "SIGNED", null, null),
         Projects.report("2021-06-30", "UNDER_CONSTRUCTION", "30000000.00", null),
         Projects.report("2021-12-31", "TOPPED_OUT", "55000000.00", null),
-        Projects.report("2022-12-31", "COMPLETED", "90000000.00", null))) {
-      Project.Reported reported = project.report("update-" + project.sequence(), report, ProjectPolicy.DEFAULT,
-          "officer", LATER);
-      project = reported.project();
-      updates.add(reported.update());
-    }
+        Projects.report("2022-12-31", "COMPLETED", "90000000.00", null));
 
-    ProgressFigures figures = figures(project, updates, Clock.fixed(Instant.parse("2022-12-31T10:00:00Z"),
+    ProgressFigures figures = figures(history.project(), history.updates(), Clock.fixed(Instant.parse("2022-12-31T10:00:00Z"),
         ZoneId.of("Asia/Shanghai")));
 
     assertThat(figures.startedIn()).contains(2021);
@@ -44,18 +37,13 @@ class ProgressFiguresTest {
 
   @Test
   void aHistoryFoldedInPartsGivesTheFiguresOfTheWholeAndAnUpdateSeenTwiceCountsOnce() {
-    Project project = Projects.anIndustrialEnclave();
-    List<ProjectUpdate> updates = new ArrayList<>();
-    for (ProgressReport report : List.of(
+    Reported history = reported(
         Projects.report("2021-06-30", "UNDER_CONSTRUCTION", "30000000.00", null),
         Projects.report("2021-12-31", "TOPPED_OUT", "55000000.00", null),
         Projects.report("2022-06-30", "TOPPED_OUT", "70000000.00", null),
-        Projects.report("2022-12-31", "COMPLETED", "90000000.00", null))) {
-      Project.Reported reported = project.report("update-" + project.sequence(), report, ProjectPolicy.DEFAULT,
-          "officer", LATER);
-      project = reported.project();
-      updates.add(reported.update());
-    }
+        Projects.report("2022-12-31", "COMPLETED", "90000000.00", null));
+    Project project = history.project();
+    List<ProjectUpdate> updates = history.updates();
 
     ProgressFigures.Fold first = ProgressFigures.Fold.NONE.plus(updates.get(0)).plus(updates.get(1))
         .upTo(updates.get(1).sequence());
@@ -88,5 +76,21 @@ class ProgressFiguresTest {
       fold = fold.plus(update);
     }
     return fold.figures(project, clock);
+  }
+
+  /** A project as its reports, accepted one after the other, leave it, with its updates oldest first. */
+  private record Reported(Project project, List<ProjectUpdate> updates) {
+  }
+
+  private static Reported reported(ProgressReport... reports) {
+    Project project = Projects.anIndustrialEnclave();
+    List<ProjectUpdate> updates = new ArrayList<>();
+    for (ProgressReport report : reports) {
+      Project.Reported reported = project.report("update-" + project.sequence(), report, ProjectPolicy.DEFAULT,
+          "officer", LATER);
+      project = reported.project();
+      updates.add(reported.update());
+    }
+    return new Reported(project, updates);
   }
 }
