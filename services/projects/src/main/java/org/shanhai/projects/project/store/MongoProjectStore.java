@@ -6,14 +6,13 @@ import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.or;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -165,33 +164,30 @@ class MongoProjectStore implements ProjectStore {
 
   /**
    * Newest first. The updates still in the project's document are the newest (the archive takes
-   * them oldest first, all at once), so a page is cut from them first and then from the archive;
-   * the document is read before the archive, so an update moved meanwhile is seen twice, not missed,
-   * and counted once.
+   * them oldest first, all at once), so a page is cut from them first and then from the archive.
+   * The document is read first, and the archive is counted and paged without the updates read
+   * there: one moved meanwhile is counted once and shown once, wherever it is by then.
    */
   @Override
   public Mono<Page<ProjectUpdate>> updates(ProjectId projectId, PageRequest page) {
-    return pending(projectId).flatMap(pending -> Mono.from(archive.countDocuments(eq("projectId", projectId.value())))
-        .flatMap(archived -> {
-          List<ProjectUpdate> fromDocument = pending.stream()
-              .sorted(Comparator.comparingLong(ProjectUpdate::sequence).reversed())
-              .skip(page.offset()).limit(page.size()).toList();
-          long skip = Math.max(0, page.offset() - pending.size());
-          int more = page.size() - fromDocument.size();
-          Mono<List<ProjectUpdate>> fromArchive = more == 0 ? Mono.just(List.of())
-              : Flux.from(archive.find(eq("projectId", projectId.value())).sort(Sorts.descending("sequence"))
-                  .skip((int) skip).limit(more)).map(u -> ProjectDocuments.update(projectId, u)).collectList();
-          return fromArchive.map(older -> {
-            Set<String> seen = new HashSet<>();
-            List<ProjectUpdate> items = new ArrayList<>();
-            for (ProjectUpdate u : fromDocument) {
-              seen.add(u.id());
-              items.add(u);
-            }
-            older.stream().filter(u -> seen.add(u.id())).forEach(items::add);
-            return new Page<>(items, page.page(), page.size(), unique(pending, archived, older));
-          });
-        }));
+    return pending(projectId).flatMap(pending -> {
+      Bson older = and(eq("projectId", projectId.value()), nin("_id", pending.stream().map(ProjectUpdate::id).toList()));
+      return Mono.from(archive.countDocuments(older)).flatMap(archived -> {
+        List<ProjectUpdate> fromDocument = pending.stream()
+            .sorted(Comparator.comparingLong(ProjectUpdate::sequence).reversed())
+            .skip(page.offset()).limit(page.size()).toList();
+        long skip = Math.max(0, page.offset() - pending.size());
+        int more = page.size() - fromDocument.size();
+        Mono<List<ProjectUpdate>> fromArchive = more == 0 ? Mono.just(List.of())
+            : Flux.from(archive.find(older).sort(Sorts.descending("sequence")).skip((int) skip).limit(more))
+                .map(u -> ProjectDocuments.update(projectId, u)).collectList();
+        return fromArchive.map(olderPage -> {
+          List<ProjectUpdate> items = new ArrayList<>(fromDocument);
+          items.addAll(olderPage);
+          return new Page<>(items, page.page(), page.size(), pending.size() + archived);
+        });
+      });
+    });
   }
 
   /** The project's updates not yet archived (a few at most); empty for an unknown project. */
@@ -200,17 +196,6 @@ class MongoProjectStore implements ProjectStore {
         .map(d -> d.getList(UPDATES, Document.class, List.of()).stream()
             .map(u -> ProjectDocuments.update(projectId, u)).toList())
         .defaultIfEmpty(List.of());
-  }
-
-  /**
-   * How many updates there are: those in the document and those archived, less those in both (a
-   * move in flight: only the newest archived ones, which the page read from the archive shows).
-   */
-  private static long unique(List<ProjectUpdate> pending, long archived, List<ProjectUpdate> archivedPage) {
-    Set<String> inArchive = new HashSet<>();
-    archivedPage.forEach(u -> inArchive.add(u.id()));
-    long both = pending.stream().filter(u -> inArchive.contains(u.id())).count();
-    return pending.size() + archived - both;
   }
 
   @Override
