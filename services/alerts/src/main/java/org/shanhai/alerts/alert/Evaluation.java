@@ -58,7 +58,7 @@ public class Evaluation {
 
   /**
    * The rules on the event's subject. The rule book and the subject's view are read side by side, then
-   * the newest alert of every fingerprint the checks name in one query: four round trips in a row
+   * the newest alert of every fingerprint the checks name in one query: six reads in a row
    * become two, since this runs for every fact and its time is the wait before a notification.
    */
   private Mono<Void> after(Event event, Instant recordedAt) {
