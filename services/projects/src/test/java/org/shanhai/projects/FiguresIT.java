@@ -79,7 +79,7 @@ class FiguresIT {
 
   /** Moves every update still in a project's document to the archive, as the service does in the background. */
   private void archiveAll() {
-    while (projects.archiveUpdates().block() > 0) {
+    while (projects.archiveUpdates().block()) {
       // the next batch
     }
   }

@@ -178,9 +178,12 @@ public class ProjectService {
         .switchIfEmpty(Mono.error(() -> new NotFound("update", projectId.value() + "/" + updateId)));
   }
 
-  /** Moves a batch of accepted updates out of their projects' documents into the history; how many moved. */
-  public Mono<Long> archiveUpdates() {
-    return store.archiveUpdates(ARCHIVE_BATCH);
+  /**
+   * Moves a batch of accepted updates out of their projects' documents into the history; true when
+   * the batch was full, so more may be waiting.
+   */
+  public Mono<Boolean> archiveUpdates() {
+    return store.archiveUpdates(ARCHIVE_BATCH).map(projects -> projects == ARCHIVE_BATCH);
   }
 
   /** The programme figures of every project, as of today. */

@@ -41,10 +41,10 @@ public interface ProjectStore {
 
   /**
    * Moves the updates written into up to {@code projectCount} projects' documents to where the
-   * history is kept, so the documents stay small; how many were moved. Safe to run anywhere at any
-   * time: a move cut short is done again.
+   * history is kept, so the documents stay small; how many projects' updates were moved. Safe to
+   * run anywhere at any time: a move cut short is done again.
    */
-  Mono<Long> archiveUpdates(int projectCount);
+  Mono<Integer> archiveUpdates(int projectCount);
 
   /**
    * Every project with the updates still in its document (its newest; the archive holds the

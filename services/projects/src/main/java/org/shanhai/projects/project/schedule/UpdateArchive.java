@@ -7,10 +7,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves accepted updates out of their projects' documents into the history, pass after pass while
- * there are some, then every {@code shanhai.projects.archive-interval}. On every instance: a move is
- * a copy under the update's own id followed by taking it out, so two instances moving the same
- * update do it twice to the same effect.
+ * Moves accepted updates out of their projects' documents into the history every
+ * {@code shanhai.projects.archive-interval}, and pass after pass while a pass finds a full batch (a
+ * backlog). Not while it finds any: under a steady stream of reports there always is one, and the
+ * passes ran back to back, each reading every project for the few reports written meanwhile. On
+ * every instance: a move is a copy under the update's own id followed by taking it out, so two
+ * instances moving the same update do it twice to the same effect.
  */
 @Component
 class UpdateArchive {
@@ -24,7 +26,7 @@ class UpdateArchive {
 
   @Scheduled(fixedDelayString = "${shanhai.projects.archive-interval:PT0.2S}", initialDelayString = "PT1S")
   void move() {
-    passes.start(() -> projects.archiveUpdates().map(moved -> moved > 0));
+    passes.start(projects::archiveUpdates);
   }
 
   @PreDestroy

@@ -22,6 +22,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -84,22 +85,29 @@ class MongoProjectStore implements ProjectStore {
   }
 
   @Override
-  public Mono<Long> archiveUpdates(int projectCount) {
+  public Mono<Integer> archiveUpdates(int projectCount) {
     return Flux.from(projects.find(exists(UPDATES + ".0")).projection(Projections.include(UPDATES)).limit(projectCount))
-        .concatMap(d -> {
-          String projectId = d.getString("_id");
-          List<Document> updates = d.getList(UPDATES, Document.class);
-          List<WriteModel<Document>> copies = updates.stream()
-              .<WriteModel<Document>>map(u -> new ReplaceOneModel<>(eq("_id", u.getString("id")),
-                  new Document(u).append("_id", u.getString("id")).append("projectId", projectId),
-                  new ReplaceOptions().upsert(true)))
-              .toList();
-          List<String> ids = updates.stream().map(u -> u.getString("id")).toList();
+        .collectList()
+        .flatMap(documents -> {
+          if (documents.isEmpty()) {
+            return Mono.just(0);
+          }
+          List<WriteModel<Document>> copies = new ArrayList<>();
+          List<WriteModel<Document>> removals = new ArrayList<>();
+          for (Document d : documents) {
+            String projectId = d.getString("_id");
+            List<Document> updates = d.getList(UPDATES, Document.class);
+            updates.forEach(u -> copies.add(new ReplaceOneModel<>(eq("_id", u.getString("id")),
+                new Document(u).append("_id", u.getString("id")).append("projectId", projectId),
+                new ReplaceOptions().upsert(true))));
+            removals.add(new UpdateOneModel<>(eq("_id", projectId),
+                Updates.pull(UPDATES, in("id", updates.stream().map(u -> u.getString("id")).toList()))));
+          }
+          // Two writes for the whole batch, the copies first: an update leaves its document only once archived.
           return Mono.from(archive.bulkWrite(copies, new BulkWriteOptions().ordered(false)))
-              .then(Mono.from(projects.updateOne(eq("_id", projectId), Updates.pull(UPDATES, in("id", ids)))))
-              .thenReturn((long) ids.size());
-        })
-        .reduce(0L, Long::sum);
+              .then(Mono.from(projects.bulkWrite(removals, new BulkWriteOptions().ordered(false))))
+              .thenReturn(documents.size());
+        });
   }
 
   @Override
