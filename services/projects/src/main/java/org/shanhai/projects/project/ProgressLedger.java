@@ -1,10 +1,11 @@
 package org.shanhai.projects.project;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import org.shanhai.events.value.ProjectId;
 import reactor.core.publisher.Flux;
@@ -13,12 +14,15 @@ import reactor.core.publisher.Mono;
 /**
  * The programme figures of every project, each kept as a fold of its history (see
  * {@link ProgressFigures.Fold}) and brought up to date from the updates after it: a refresh reads
- * the projects and only what changed since the last one, not every project's whole history, which
- * grows with every report (read whole every 30 seconds, it held up the update pipeline; see
- * docs/benchmarks.md). The folds are derived data, kept in memory per instance; a new instance
+ * the projects and only what changed since the last one (one read of the archive per hundred
+ * projects), not every project's whole history, which grows with every report (read whole every
+ * 30 seconds, it held up the update pipeline; see docs/benchmarks.md). The folds are derived data, kept in memory per instance; a new instance
  * folds each history once.
  */
 public class ProgressLedger {
+
+  /** Projects whose archived updates one read fetches: bounded, so a query's clauses and its answer stay small. */
+  private static final int PROJECTS_PER_READ = 100;
 
   private final ProjectStore store;
   private final Clock clock;
@@ -31,34 +35,42 @@ public class ProgressLedger {
 
   /** The figures of every project, as of today. */
   public Flux<ProgressFigures> figures() {
-    return store.projectsWithRecentUpdates()
-        .concatMap(recent -> upToDate(recent).map(fold -> fold.figures(recent.project(), clock)));
+    return store.projectsWithRecentUpdates().buffer(PROJECTS_PER_READ)
+        .concatMap(recents -> upToDate(recents).flatMapIterable(folded -> recents.stream()
+            .map(recent -> folded.get(recent.project().id()).figures(recent.project(), clock)).toList()));
   }
 
   /**
-   * The project's fold, with the updates up to its sequence as read: those still in its document
-   * and, after what was folded before, the archived ones. The document is read before the archive
-   * and an update leaves it only once archived, so none is missed; one seen in both is folded once.
+   * The projects' folds, with the updates up to each one's sequence as read: after what was folded
+   * before, the archived ones, read for all the projects that moved at once and folded as they
+   * come (one project's in order), then those still in its document. The document is read before
+   * the archive and an update leaves it only once archived, oldest first, so none is missed and
+   * the order holds; one seen in both is folded once.
    */
-  private Mono<ProgressFigures.Fold> upToDate(ProjectStore.Recent recent) {
-    Project project = recent.project();
-    ProgressFigures.Fold before = folds.getOrDefault(project.id(), ProgressFigures.Fold.NONE);
-    if (before.through() >= project.sequence()) {
-      return Mono.just(before);
-    }
-    return store.archivedUpdates(project.id(), before.through(), project.sequence()).collectList()
-        .map(archived -> {
-          ProgressFigures.Fold fold = before;
-          for (ProjectUpdate update : inOrder(archived, recent.updates())) {
-            fold = fold.plus(update);
+  private Mono<Map<ProjectId, ProgressFigures.Fold>> upToDate(List<ProjectStore.Recent> recents) {
+    Map<ProjectId, ProgressFigures.Fold> folded = new HashMap<>();
+    recents.forEach(recent -> folded.put(recent.project().id(), foldOf(recent.project().id())));
+    List<ProjectStore.Recent> moved = recents.stream()
+        .filter(recent -> folded.get(recent.project().id()).through() < recent.project().sequence()).toList();
+    List<ProjectStore.ArchiveRange> stretches = moved.stream().map(recent -> new ProjectStore.ArchiveRange(
+        recent.project().id(), folded.get(recent.project().id()).through(), recent.project().sequence())).toList();
+    return store.archivedUpdates(stretches)
+        .doOnNext(update -> folded.computeIfPresent(update.projectId(), (id, fold) -> fold.plus(update)))
+        .then(Mono.fromSupplier(() -> {
+          for (ProjectStore.Recent recent : moved) {
+            Project project = recent.project();
+            ProgressFigures.Fold fold = folded.get(project.id());
+            for (ProjectUpdate update : recent.updates()) {
+              fold = fold.plus(update);
+            }
+            folded.put(project.id(), folds.merge(project.id(), fold.upTo(project.sequence()),
+                (kept, other) -> kept.through() >= other.through() ? kept : other));
           }
-          ProgressFigures.Fold after = fold.upTo(project.sequence());
-          return folds.merge(project.id(), after, (kept, other) -> kept.through() >= other.through() ? kept : other);
-        });
+          return folded;
+        }));
   }
 
-  private static List<ProjectUpdate> inOrder(List<ProjectUpdate> archived, List<ProjectUpdate> recent) {
-    return Stream.concat(archived.stream(), recent.stream())
-        .sorted((a, b) -> Long.compare(a.sequence(), b.sequence())).toList();
+  private ProgressFigures.Fold foldOf(ProjectId project) {
+    return folds.getOrDefault(project, ProgressFigures.Fold.NONE);
   }
 }

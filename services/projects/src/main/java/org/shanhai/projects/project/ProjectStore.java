@@ -52,8 +52,15 @@ public interface ProjectStore {
    */
   Flux<Recent> projectsWithRecentUpdates();
 
-  /** The archived updates of {@code projectId} after its sequence {@code after}, up to {@code upTo}, oldest first. */
-  Flux<ProjectUpdate> archivedUpdates(ProjectId projectId, long after, long upTo);
+  /**
+   * The archived updates of each project in {@code ranges}, after its sequence {@code after}, up to
+   * {@code upTo}: one read for all of them, project by project, each project's oldest first.
+   */
+  Flux<ProjectUpdate> archivedUpdates(List<ArchiveRange> ranges);
+
+  /** A stretch of one project's history: the updates after sequence {@code after}, up to {@code upTo}. */
+  record ArchiveRange(ProjectId projectId, long after, long upTo) {
+  }
 
   /** A project and the updates still in its document, oldest first. */
   record Recent(Project project, List<ProjectUpdate> updates) {

@@ -232,9 +232,16 @@ class MongoProjectStore implements ProjectStore {
   }
 
   @Override
-  public Flux<ProjectUpdate> archivedUpdates(ProjectId projectId, long after, long upTo) {
-    return Flux.from(archive.find(and(eq("projectId", projectId.value()), gt("sequence", after), lte("sequence", upTo)))
-            .sort(Sorts.ascending("sequence")))
-        .map(u -> ProjectDocuments.update(projectId, u));
+  public Flux<ProjectUpdate> archivedUpdates(List<ArchiveRange> ranges) {
+    if (ranges.isEmpty()) {
+      return Flux.empty();
+    }
+    // One query, each clause one project's stretch: MongoDB serves every clause from the
+    // {projectId, sequence} index; a server without secondary indexes scans the archive once, not once per project.
+    Bson stretches = or(ranges.stream()
+        .map(r -> and(eq("projectId", r.projectId().value()), gt("sequence", r.after()), lte("sequence", r.upTo())))
+        .toList());
+    return Flux.from(archive.find(stretches).sort(Sorts.ascending("projectId", "sequence")))
+        .map(u -> ProjectDocuments.update(ProjectId.of(u.getString("projectId")), u));
   }
 }
