@@ -1,7 +1,6 @@
 package org.shanhai.projects.project;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
