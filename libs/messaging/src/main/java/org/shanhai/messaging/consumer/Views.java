@@ -49,21 +49,35 @@ public final class Views<V> {
    * @return true when applied, false when the view had the event or a later one already
    */
   public Mono<Boolean> apply(String id, long sequence, UnaryOperator<V> fold) {
+    return fold(id, sequence, fold).map(Folded::changed);
+  }
+
+  /**
+   * As {@link #apply}, with the view as it stands after: the one just written, or the stored one
+   * when it had the event already (null if there is none), so a consumer that goes on to read it
+   * need not read it again.
+   */
+  public Mono<Folded<V>> fold(String id, long sequence, UnaryOperator<V> fold) {
     return CompareAndSet.retry(Mono.from(collection.find(eq("_id", id)).first())
         .map(Optional::of).defaultIfEmpty(Optional.empty())
         .flatMap(stored -> {
           long at = stored.map(d -> ((Number) d.get("sequence")).longValue()).orElse(0L);
           if (at >= sequence) {
-            return Mono.just(false);
+            return Mono.just(new Folded<>(false, stored.map(codec::decode).orElse(null)));
           }
-          Document next = codec.encode(fold.apply(stored.map(codec::decode).orElse(null)))
-              .append("_id", id).append("sequence", sequence);
+          V view = fold.apply(stored.map(codec::decode).orElse(null));
+          Document next = codec.encode(view).append("_id", id).append("sequence", sequence);
+          Folded<V> folded = new Folded<>(true, view);
           return stored.isEmpty()
-              ? Mono.from(collection.insertOne(next)).thenReturn(true)
+              ? Mono.from(collection.insertOne(next)).thenReturn(folded)
                   .onErrorResume(Values::isDuplicateKey, raced -> Mono.empty())
               : Mono.from(collection.replaceOne(and(eq("_id", id), eq("sequence", at)), next))
-                  .filter(result -> result.getMatchedCount() == 1).map(result -> true);
+                  .filter(result -> result.getMatchedCount() == 1).map(result -> folded);
         }), "the view of " + id);
+  }
+
+  /** A view after an event: {@code changed} when the event was folded into it now. */
+  public record Folded<V>(boolean changed, V view) {
   }
 
   public Mono<V> find(String id) {

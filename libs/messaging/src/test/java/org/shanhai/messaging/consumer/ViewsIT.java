@@ -74,6 +74,21 @@ class ViewsIT {
     assertThat(views.find("b").block().events()).containsExactly(1L, 2L);
   }
 
+  @Test
+  void givesTheViewAsItStandsAfterTheEvent() {
+    Views.Folded<Seen> first = fold("c", 1);
+    assertThat(first.changed()).isTrue();
+    assertThat(first.view().events()).containsExactly(1L);
+
+    Views.Folded<Seen> again = fold("c", 1);
+    assertThat(again.changed()).as("the same event again").isFalse();
+    assertThat(again.view().events()).as("the view as stored").containsExactly(1L);
+  }
+
+  private Views.Folded<Seen> fold(String id, long sequence) {
+    return views.fold(id, sequence, view -> new Seen(id, append(view, sequence))).block(Duration.ofSeconds(10));
+  }
+
   private boolean apply(String id, long sequence) {
     return views.apply(id, sequence, view -> new Seen(id, append(view, sequence))).block(Duration.ofSeconds(10));
   }
