@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
+import org.shanhai.alerts.projection.PayoutView;
+import org.shanhai.alerts.projection.ProjectView;
 import org.shanhai.alerts.projection.Projections;
-import org.shanhai.alerts.projection.Touched;
+import org.shanhai.alerts.projection.SubjectView;
+import org.shanhai.alerts.projection.VillageView;
 import org.shanhai.alerts.rule.Check;
 import org.shanhai.alerts.rule.Evaluator;
 import org.shanhai.alerts.rule.RuleBook;
@@ -53,32 +55,30 @@ public class Evaluation {
    * @return true when the projection changed
    */
   public Mono<Boolean> onFact(Event event, Instant recordedAt) {
-    return projections.apply(event).flatMap(applied -> after(event, recordedAt).thenReturn(applied));
+    return Mono.zip(projections.update(event), rules.book())
+        .flatMap(read -> after(read.getT1().view(), read.getT2(), recordedAt).thenReturn(read.getT1().changed()))
+        .defaultIfEmpty(false);
   }
 
   /**
-   * The rules on the event's subject. The rule book and the subject's view are read side by side, then
-   * the newest alert of every fingerprint the checks name in one query: six reads in a row
-   * become two, since this runs for every fact and its time is the wait before a notification.
+   * The rules on the subject's view as the fold left it, with the rule book read side by side with
+   * the fold, then the newest alert of every fingerprint the checks name in one query: three reads
+   * in a row per fact (the view, its write, the alerts), since this runs for every fact and its time
+   * is the wait before a notification.
    */
-  private Mono<Void> after(Event event, Instant recordedAt) {
-    return Mono.justOrEmpty(Touched.by(event)).flatMap(touched -> {
-      LocalDate today = LocalDate.now(clock);
-      Mono<Function<RuleBook, List<Check>>> subject = switch (touched.kind()) {
-        case PROJECT -> projections.project(touched.id()).map(p -> book -> Evaluator.project(p, book, today));
-        case PAYOUT -> projections.payout(touched.id()).map(p -> book -> Evaluator.payout(p, book, today));
-        case VILLAGE -> projections.village(touched.id()).map(v -> book -> Evaluator.village(v, book));
-      };
-      Instant triggeredAt = recordedAt != null ? recordedAt : clock.instant();
-      return Mono.zip(rules.book(), subject).flatMap(read -> {
-        RuleBook book = read.getT1();
-        List<Check> checks = read.getT2().apply(book);
-        return store.latest(checks.stream().map(Check::fingerprint).toList())
-            .flatMap(latest -> Flux.fromIterable(checks)
-                .concatMap(check -> alerts.reconcile(check, book, triggeredAt, latest.get(check.fingerprint())))
-                .then());
-      });
-    });
+  private Mono<Void> after(SubjectView subject, RuleBook book, Instant recordedAt) {
+    if (subject == null) {
+      return Mono.empty();
+    }
+    LocalDate today = LocalDate.now(clock);
+    List<Check> checks = subject instanceof ProjectView project ? Evaluator.project(project, book, today)
+        : subject instanceof PayoutView payout ? Evaluator.payout(payout, book, today)
+        : Evaluator.village((VillageView) subject, book);
+    Instant triggeredAt = recordedAt != null ? recordedAt : clock.instant();
+    return store.latest(checks.stream().map(Check::fingerprint).toList())
+        .flatMap(latest -> Flux.fromIterable(checks)
+            .concatMap(check -> alerts.reconcile(check, book, triggeredAt, latest.get(check.fingerprint())))
+            .then());
   }
 
   /** One round over every subject; returns how many checks held. */

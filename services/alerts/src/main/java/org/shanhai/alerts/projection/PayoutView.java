@@ -24,7 +24,7 @@ public record PayoutView(
     LocalDate dueDate,
     Money guaranteedAmount,
     Money paidAmount,
-    String status) {
+    String status) implements SubjectView {
 
   /**
    * The payout after {@code event}: every payout event carries the payout's terms and what was paid

@@ -36,7 +36,7 @@ public record ProjectView(
     LocalDate lastReportDate,
     LocalDate statusSince,
     List<String> latestWarnings,
-    Map<Integer, Money> cumulativeByYear) {
+    Map<Integer, Money> cumulativeByYear) implements SubjectView {
 
   /** The name people know it by; its id while only its updates have been seen. */
   public String title() {

@@ -26,25 +26,21 @@ public class Projections {
 
   /** Applies one event, once; true when it changed a view, false for duplicates, stale events and others. */
   public Mono<Boolean> apply(Event event) {
+    return update(event).map(SubjectViews.Updated::changed).defaultIfEmpty(false);
+  }
+
+  /**
+   * Applies one event, once, and gives its subject's view as it stands after (the rules' input):
+   * none for events no rule looks at.
+   */
+  public Mono<SubjectViews.Updated> update(Event event) {
     return Touched.by(event).map(touched -> switch (touched.kind()) {
       case PROJECT -> views.updateProject(touched.id(), event.sequence(),
           view -> ProjectView.fold(view, (ProjectEvent) event, zone));
       case PAYOUT -> views.updatePayout(touched.id(), event.sequence(), view -> PayoutView.fold((PayoutEvent) event));
       case VILLAGE -> views.updateVillage(touched.id(), event.sequence(),
           view -> VillageView.fold(view, (VillageIncomeReported) event));
-    }).orElse(Mono.just(false));
-  }
-
-  public Mono<ProjectView> project(String projectId) {
-    return views.project(projectId);
-  }
-
-  public Mono<PayoutView> payout(String payoutId) {
-    return views.payout(payoutId);
-  }
-
-  public Mono<VillageView> village(String villageId) {
-    return views.village(villageId);
+    }).orElse(Mono.empty());
   }
 
   public Flux<ProjectView> projects() {

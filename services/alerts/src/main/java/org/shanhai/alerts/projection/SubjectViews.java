@@ -12,22 +12,23 @@ import reactor.core.publisher.Mono;
  */
 public interface SubjectViews {
 
-  /** Folds an event of {@code sequence} into the view, once; true when it changed it. */
-  Mono<Boolean> updateProject(String projectId, long sequence, UnaryOperator<ProjectView> fold);
+  /** Folds an event of {@code sequence} into the view, once. */
+  Mono<Updated> updateProject(String projectId, long sequence, UnaryOperator<ProjectView> fold);
 
-  Mono<Boolean> updatePayout(String payoutId, long sequence, UnaryOperator<PayoutView> fold);
+  Mono<Updated> updatePayout(String payoutId, long sequence, UnaryOperator<PayoutView> fold);
 
-  Mono<Boolean> updateVillage(String villageId, long sequence, UnaryOperator<VillageView> fold);
-
-  Mono<ProjectView> project(String projectId);
-
-  Mono<PayoutView> payout(String payoutId);
-
-  Mono<VillageView> village(String villageId);
+  Mono<Updated> updateVillage(String villageId, long sequence, UnaryOperator<VillageView> fold);
 
   Flux<ProjectView> projects();
 
   Flux<PayoutView> payouts();
 
   Flux<VillageView> villages();
+
+  /**
+   * A view after an event: {@code changed} when the event was folded into it now; {@code view} as it
+   * stands after (null only if there is none, for an event that changed nothing).
+   */
+  record Updated(boolean changed, SubjectView view) {
+  }
 }

@@ -8,7 +8,8 @@ import org.shanhai.events.value.CountyCode;
 import org.shanhai.events.value.Money;
 
 /** A village collective and the income it reported for each year; the rules look at the latest year. */
-public record VillageView(String villageId, String name, CountyCode county, Map<Integer, Money> incomeByYear) {
+public record VillageView(String villageId, String name, CountyCode county, Map<Integer, Money> incomeByYear)
+    implements SubjectView {
 
   public int latestYear() {
     return new TreeMap<>(incomeByYear).lastKey();

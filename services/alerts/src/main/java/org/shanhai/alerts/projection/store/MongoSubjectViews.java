@@ -39,33 +39,18 @@ class MongoSubjectViews implements SubjectViews {
   }
 
   @Override
-  public Mono<Boolean> updateProject(String projectId, long sequence, UnaryOperator<ProjectView> fold) {
-    return projects.apply(projectId, sequence, fold);
+  public Mono<Updated> updateProject(String projectId, long sequence, UnaryOperator<ProjectView> fold) {
+    return projects.fold(projectId, sequence, fold).map(folded -> new Updated(folded.changed(), folded.view()));
   }
 
   @Override
-  public Mono<Boolean> updatePayout(String payoutId, long sequence, UnaryOperator<PayoutView> fold) {
-    return payouts.apply(payoutId, sequence, fold);
+  public Mono<Updated> updatePayout(String payoutId, long sequence, UnaryOperator<PayoutView> fold) {
+    return payouts.fold(payoutId, sequence, fold).map(folded -> new Updated(folded.changed(), folded.view()));
   }
 
   @Override
-  public Mono<Boolean> updateVillage(String villageId, long sequence, UnaryOperator<VillageView> fold) {
-    return villages.apply(villageId, sequence, fold);
-  }
-
-  @Override
-  public Mono<ProjectView> project(String projectId) {
-    return projects.find(projectId);
-  }
-
-  @Override
-  public Mono<PayoutView> payout(String payoutId) {
-    return payouts.find(payoutId);
-  }
-
-  @Override
-  public Mono<VillageView> village(String villageId) {
-    return villages.find(villageId);
+  public Mono<Updated> updateVillage(String villageId, long sequence, UnaryOperator<VillageView> fold) {
+    return villages.fold(villageId, sequence, fold).map(folded -> new Updated(folded.changed(), folded.view()));
   }
 
   @Override
