@@ -6,6 +6,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
 import org.shanhai.alerts.projection.PayoutView;
 import org.shanhai.alerts.projection.ProjectView;
+import org.shanhai.alerts.projection.SubjectView;
 import org.shanhai.alerts.projection.SubjectViews;
 import org.shanhai.alerts.projection.VillageView;
 import org.shanhai.messaging.consumer.Views;
@@ -40,17 +41,21 @@ class MongoSubjectViews implements SubjectViews {
 
   @Override
   public Mono<Updated> updateProject(String projectId, long sequence, UnaryOperator<ProjectView> fold) {
-    return projects.fold(projectId, sequence, fold).map(folded -> new Updated(folded.changed(), folded.view()));
+    return projects.fold(projectId, sequence, fold).map(MongoSubjectViews::updated);
   }
 
   @Override
   public Mono<Updated> updatePayout(String payoutId, long sequence, UnaryOperator<PayoutView> fold) {
-    return payouts.fold(payoutId, sequence, fold).map(folded -> new Updated(folded.changed(), folded.view()));
+    return payouts.fold(payoutId, sequence, fold).map(MongoSubjectViews::updated);
   }
 
   @Override
   public Mono<Updated> updateVillage(String villageId, long sequence, UnaryOperator<VillageView> fold) {
-    return villages.fold(villageId, sequence, fold).map(folded -> new Updated(folded.changed(), folded.view()));
+    return villages.fold(villageId, sequence, fold).map(MongoSubjectViews::updated);
+  }
+
+  private static Updated updated(Views.Folded<? extends SubjectView> folded) {
+    return new Updated(folded.changed(), folded.view());
   }
 
   @Override
