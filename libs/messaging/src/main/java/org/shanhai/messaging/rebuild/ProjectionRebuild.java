@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.model.IndexOptions;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.bson.Document;
@@ -55,7 +57,10 @@ import reactor.core.publisher.Mono;
  *   <li>each fresh collection replaces its live one by an atomic rename, so reads never see a gap:
  *       the old views until the rename, the rebuilt ones after;</li>
  *   <li>the bindings start again from their committed offsets; what they see again is applied once
- *       (the views keep each aggregate's sequence).</li>
+ *       (the views keep each aggregate's sequence). The answer waits until the group is stable again:
+ *       consumers stopped halfway through joining leave a member the coordinator waits for, up to the
+ *       session timeout (45 s), before anyone in the group consumes again, so a comparison followed
+ *       at once by a rebuild would otherwise stall the consumers for that long.</li>
  * </ol>
  * Whatever fails, the fresh collections are dropped and the bindings started again.
  */
@@ -82,6 +87,8 @@ public final class ProjectionRebuild {
   private static final Duration WAIT = Duration.ofSeconds(30);
   /** How long the group may take to lose this instance's members once its bindings stopped. */
   private static final Duration MEMBERS_LEAVE = Duration.ofSeconds(10);
+  /** How long the group may take to be stable again once the bindings started: past a session timeout. */
+  private static final Duration MEMBERS_RETURN = Duration.ofSeconds(60);
   private static final int AGGREGATES_AT_ONCE = 8;
 
   private final ViewsPlan plan;
@@ -169,20 +176,29 @@ public final class ProjectionRebuild {
       throw new IllegalStateException("a rebuild or comparison of these views is already running");
     }
     long started = System.nanoTime();
-    plan.bindings().forEach(bindings::stop);
-    try {
-      awaitNoOtherConsumers();
-      dropScratch(suffix);
-      // Made even when no event folds into it: an empty rebuilt view replaces its live one too.
-      for (String collection : plan.collections()) {
-        Mono.from(database.createCollection(collection + suffix)).block(WAIT);
+    try (Admin admin = Admin.create(adminProperties)) {
+      plan.bindings().forEach(bindings::stop);
+      boolean alone = false;
+      try {
+        awaitNoOtherConsumers(admin);
+        alone = true;
+        dropScratch(suffix);
+        // Made even when no event folds into it: an empty rebuilt view replaces its live one too.
+        for (String collection : plan.collections()) {
+          Mono.from(database.createCollection(collection + suffix)).block(WAIT);
+        }
+        return work.apply(started);
+      } catch (RuntimeException e) {
+        dropScratch(suffix);
+        throw e;
+      } finally {
+        plan.bindings().forEach(bindings::start);
+        // With other members (refused) the group is theirs to settle: they rejoin as they poll.
+        if (alone) {
+          awaitStableGroup(admin);
+        }
       }
-      return work.apply(started);
-    } catch (RuntimeException e) {
-      dropScratch(suffix);
-      throw e;
     } finally {
-      plan.bindings().forEach(bindings::start);
       running.set(false);
     }
   }
@@ -212,20 +228,42 @@ public final class ProjectionRebuild {
   }
 
   /** Waits for the group to have no member once this instance's bindings stopped; refuses when others remain. */
-  private void awaitNoOtherConsumers() {
-    try (Admin admin = Admin.create(adminProperties)) {
-      long deadline = System.nanoTime() + MEMBERS_LEAVE.toNanos();
+  private void awaitNoOtherConsumers(Admin admin) {
+    ConsumerGroupDescription group = awaitGroup(admin, MEMBERS_LEAVE, g -> g == null || g.members().isEmpty());
+    if (group != null && !group.members().isEmpty()) {
+      throw new OtherConsumers("group " + plan.group() + " still has " + group.members().size()
+          + " member(s) consuming (" + group.members().stream().map(m -> m.host() + " " + m.clientId()).toList()
+          + "): stop the consumers of the service's other instances (POST /actuator/bindings/<name> "
+          + "{\"state\":\"STOPPED\"}, or scale to one) and rebuild again");
+    }
+  }
+
+  /**
+   * Waits for the group, its bindings started, to have members and be stable, so that the consumers
+   * consume again when the answer comes and a next rebuild never stops them halfway through joining.
+   * Past the wait they still join; the answer says nothing else, so it only logs.
+   */
+  private void awaitStableGroup(Admin admin) {
+    try {
+      ConsumerGroupDescription group = awaitGroup(admin, MEMBERS_RETURN,
+          g -> g != null && g.groupState() == GroupState.STABLE && !g.members().isEmpty());
+      if (group == null || group.groupState() != GroupState.STABLE) {
+        log.warn("group {} not stable {} after its consumers started again: {}", plan.group(), MEMBERS_RETURN, group);
+      }
+    } catch (RuntimeException e) {
+      log.warn("group {}: could not see its consumers start again: {}", plan.group(), e.toString());
+    }
+  }
+
+  /** The group's description once {@code done} holds, or as it is when {@code within} is over. */
+  private ConsumerGroupDescription awaitGroup(Admin admin, Duration within, Predicate<ConsumerGroupDescription> done) {
+    try {
+      long deadline = System.nanoTime() + within.toNanos();
       while (true) {
         ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(plan.group())).all()
             .get(WAIT.toSeconds(), TimeUnit.SECONDS).get(plan.group());
-        if (group == null || group.members().isEmpty()) {
-          return;
-        }
-        if (System.nanoTime() > deadline) {
-          throw new OtherConsumers("group " + plan.group() + " still has " + group.members().size()
-              + " member(s) consuming (" + group.members().stream().map(m -> m.host() + " " + m.clientId()).toList()
-              + "): stop the consumers of the service's other instances (POST /actuator/bindings/<name> "
-              + "{\"state\":\"STOPPED\"}, or scale to one) and rebuild again");
+        if (done.test(group) || System.nanoTime() > deadline) {
+          return group;
         }
         Thread.sleep(500);
       }
