@@ -24,11 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.result.UpdateResult;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.cloudevents.CloudEvent;
@@ -192,39 +189,27 @@ public final class OutboxRelay implements SmartLifecycle {
 
   /**
    * Leases up to a batch of the documents of {@code collection} that have pending entries and no
-   * live lease: two round trips however many are pending. The first reads them with their entries;
-   * the lease write re-checks, for each, that it is free and that the first entry read is still
-   * there (so none of what was read has been published and pulled by another instance meanwhile).
-   * When the write took every document read, what was read is what this pass got; entries appended
-   * since stay for the next pass. When it took fewer (another instance got in), a third round trip
-   * reads back what this pass holds.
+   * live lease, and reads back what this pass got: three round trips however many are pending. The
+   * lease write re-checks the condition, so a document another instance leased meanwhile is not taken.
    */
   private List<Claimed> claim(MongoCollection<Document> collection) {
-    List<Claimed> read = Flux.from(collection.find(and(exists(Outbox.FIELD + ".0"), leaseFree()))
-            .projection(Projections.include(Outbox.FIELD)).limit(properties.batchSize()))
-        .map(d -> claimed(collection, d)).collectList().blockOptional(DB_TIMEOUT).orElse(List.of());
-    if (read.isEmpty()) {
+    List<Object> candidates = Flux.from(collection.find(and(exists(Outbox.FIELD + ".0"), leaseFree()))
+            .projection(Projections.include("_id")).limit(properties.batchSize()))
+        .map(d -> d.get("_id")).collectList().blockOptional(DB_TIMEOUT).orElse(List.of());
+    if (candidates.isEmpty()) {
       return List.of();
     }
     String pass = UUID.randomUUID().toString();
     Instant until = clock.instant().plus(properties.lease());
-    Bson unchanged = or(read.stream()
-        .map(c -> and(eq("_id", c.id()), eq(Outbox.FIELD + ".id", c.entries().get(0).id()))).toList());
-    long leased = Mono.from(collection.updateMany(and(unchanged, leaseFree()),
+    Mono.from(collection.updateMany(and(in("_id", candidates), exists(Outbox.FIELD + ".0"), leaseFree()),
             Updates.set(Outbox.LEASE, new Document("owner", owner).append("pass", pass).append("until", Date.from(until)))))
-        .blockOptional(DB_TIMEOUT).map(UpdateResult::getModifiedCount).orElse(0L);
-    if (leased == read.size()) {
-      return read;
-    }
+        .block(DB_TIMEOUT);
     return Flux.from(collection.find(eq(Outbox.LEASE + ".pass", pass)).projection(Projections.include(Outbox.FIELD)))
-        .map(d -> claimed(collection, d)).collectList().blockOptional(DB_TIMEOUT).orElse(List.of());
-  }
-
-  private static Claimed claimed(MongoCollection<Document> collection, Document document) {
-    return new Claimed(collection, document.get("_id"), document.getList(Outbox.FIELD, Document.class).stream()
-        .map(OutboxEntry::fromDocument)
-        .sorted(Comparator.comparingLong(OutboxEntry::sequence))
-        .toList());
+        .map(d -> new Claimed(collection, d.get("_id"), d.getList(Outbox.FIELD, Document.class).stream()
+            .map(OutboxEntry::fromDocument)
+            .sorted(Comparator.comparingLong(OutboxEntry::sequence))
+            .toList()))
+        .collectList().blockOptional(DB_TIMEOUT).orElse(List.of());
   }
 
   /**
@@ -269,18 +254,16 @@ public final class OutboxRelay implements SmartLifecycle {
     return acknowledged;
   }
 
-  /** Removes what was acknowledged and gives the leases back: one bulk write per collection. */
+  /** Removes what was acknowledged and gives the leases back, one write per document. */
   private void release(Map<Claimed, List<String>> acknowledged) {
-    Map<MongoCollection<Document>, List<UpdateOneModel<Document>>> writes = new LinkedHashMap<>();
-    acknowledged.forEach((claimed, ids) -> {
-      Bson release = ids.isEmpty()
-          ? Updates.unset(Outbox.LEASE)
-          : Updates.combine(Updates.pull(Outbox.FIELD, in("id", ids)), Updates.unset(Outbox.LEASE));
-      writes.computeIfAbsent(claimed.collection(), c -> new ArrayList<>()).add(new UpdateOneModel<>(
-          and(eq("_id", claimed.id()), eq(Outbox.LEASE + ".owner", owner)), release));
-    });
-    Flux.fromIterable(writes.entrySet())
-        .concatMap(w -> w.getKey().bulkWrite(w.getValue(), new BulkWriteOptions().ordered(false)))
+    Flux.fromIterable(acknowledged.entrySet())
+        .flatMap(e -> {
+          Bson release = e.getValue().isEmpty()
+              ? Updates.unset(Outbox.LEASE)
+              : Updates.combine(Updates.pull(Outbox.FIELD, in("id", e.getValue())), Updates.unset(Outbox.LEASE));
+          return e.getKey().collection().updateOne(and(eq("_id", e.getKey().id()),
+              eq(Outbox.LEASE + ".owner", owner)), release);
+        }, 16)
         .then().block(DB_TIMEOUT);
   }
 
