@@ -32,7 +32,9 @@ import org.springframework.context.annotation.Import;
     "shanhai.alerts.delivery.response-timeout=PT2S",
     "shanhai.alerts.streams.max-clients=3",
     "shanhai.alerts.streams.buffer=4"})
-@AutoConfigureWebTestClient
+// A request answers within 30 s or fails, not within WebTestClient's 5 s: on CI's two cores, shared with the
+// broker, the wire server and the service's own background passes, a request now and then waits longer.
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import({TestClock.Configuration.class, SignedInReads.class})
 public @interface AlertsServiceTest {
 }

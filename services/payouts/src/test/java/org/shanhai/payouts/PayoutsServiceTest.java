@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Import;
 @ExtendWith(RealInfrastructure.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "shanhai.payouts.clock-enabled=false")
-@AutoConfigureWebTestClient
+// A request answers within 30 s or fails, not within WebTestClient's 5 s: on CI's two cores, shared with the
+// broker, the wire server and the service's own background passes, a request now and then waits longer.
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import(SignedInReads.class)
 public @interface PayoutsServiceTest {
 }
