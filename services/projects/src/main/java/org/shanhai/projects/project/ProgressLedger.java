@@ -15,8 +15,8 @@ import reactor.core.publisher.Mono;
  * {@link ProgressFigures.Fold}) and brought up to date from the updates after it: a refresh reads
  * the projects and only what changed since the last one (one read of the archive per hundred
  * projects), not every project's whole history, which grows with every report (read whole every
- * 30 seconds, it held up the update pipeline; see docs/benchmarks.md). The folds are derived data, kept in memory per instance; a new instance
- * folds each history once.
+ * 30 seconds, it held up the update pipeline; see docs/benchmarks.md). The folds are derived data,
+ * kept in memory per instance; a new instance folds each history once.
  */
 public class ProgressLedger {
 
