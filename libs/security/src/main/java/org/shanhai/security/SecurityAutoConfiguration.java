@@ -16,6 +16,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.re
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -67,6 +68,19 @@ public class SecurityAutoConfiguration {
             .authenticationEntryPoint(refusals::unauthenticated)
             .accessDeniedHandler(refusals::denied))
         .build();
+  }
+
+  /**
+   * No observation of each security filter, authentication and authorization. With the actuator's
+   * registry present, Spring Security would otherwise time every filter of the chain on every request:
+   * about a twentieth of the projects service's CPU under the bench (docs/benchmarks.md), for
+   * {@code spring_security_*} metrics no dashboard or rule reads. Each request is still timed whole
+   * ({@code http_server_requests_seconds}), and refusals are counted by reason
+   * ({@code shanhai_access_refused_total}).
+   */
+  @Bean
+  SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.noObservations();
   }
 
   @Bean
