@@ -1,9 +1,9 @@
 package org.shanhai.alerts.rule;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 
 /**
@@ -22,7 +22,7 @@ public record Check(RuleId rule, Subject subject, Finding finding) {
     try {
       byte[] digest = MessageDigest.getInstance("MD5").digest((rule.id() + '\n' + subject.type() + '\n' + subject.id())
           .getBytes(StandardCharsets.UTF_8));
-      return String.format("%032x", new BigInteger(1, digest));
+      return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("MD5 is part of every JRE", e);
     }
