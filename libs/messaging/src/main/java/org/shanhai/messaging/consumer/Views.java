@@ -20,7 +20,10 @@ import reactor.core.publisher.Mono;
  * it. The fold itself is the consumer's pure function (view, event) → view; this only keeps the
  * write idempotent: an event at or below the stored sequence changes nothing, and the new view is
  * written only if the stored one is still the one folded, so a redelivered, stale or concurrently
- * applied event is applied once.
+ * applied event is applied once. An event that leaves the view as it was writes nothing (a progress
+ * report that changes no field the view keeps, say), so {@code sequence} is that of the last event
+ * that changed the view; a copy of the skipped event delivered again folds to the same view and
+ * writes nothing either.
  *
  * @param <V> the view; {@link Codec} says how it is stored
  */
@@ -46,7 +49,8 @@ public final class Views<V> {
    * Folds the event of {@code sequence} into the view of {@code id}, once.
    *
    * @param fold the consumer's function of the current view (null when there is none yet)
-   * @return true when applied, false when the view had the event or a later one already
+   * @return true when applied, false when the view had the event or a later one already, or the event
+   *     left it as it was
    */
   public Mono<Boolean> apply(String id, long sequence, UnaryOperator<V> fold) {
     return fold(id, sequence, fold).map(Folded::changed);
@@ -65,7 +69,11 @@ public final class Views<V> {
           if (at >= sequence) {
             return Mono.just(new Folded<>(false, stored.map(codec::decode).orElse(null)));
           }
-          V view = fold.apply(stored.map(codec::decode).orElse(null));
+          V current = stored.map(codec::decode).orElse(null);
+          V view = fold.apply(current);
+          if (view.equals(current)) {
+            return Mono.just(new Folded<>(false, current));
+          }
           Document next = codec.encode(view).append("_id", id).append("sequence", sequence);
           Folded<V> folded = new Folded<>(true, view);
           return stored.isEmpty()
@@ -76,7 +84,7 @@ public final class Views<V> {
         }), "the view of " + id);
   }
 
-  /** A view after an event: {@code changed} when the event was folded into it now. */
+  /** A view after an event: {@code changed} when the event was folded into it now and changed it. */
   public record Folded<V>(boolean changed, V view) {
   }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.shanhai.testkit.RealInfrastructure;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** The idempotent fold of events into views, against the real wire server. */
 @ExtendWith(RealInfrastructure.class)
@@ -38,12 +39,13 @@ class ViewsIT {
   };
 
   private MongoClient client;
+  private MongoCollection<Document> collection;
   private Views<Seen> views;
 
   @BeforeEach
   void connect() {
     client = MongoClients.create(RealInfrastructure.mongoUri());
-    MongoCollection<Document> collection = client.getDatabase("views-" + UUID.randomUUID()).getCollection("seen");
+    collection = client.getDatabase("views-" + UUID.randomUUID()).getCollection("seen");
     views = new Views<>(collection, CODEC);
   }
 
@@ -83,6 +85,24 @@ class ViewsIT {
     Views.Folded<Seen> again = fold("c", 1);
     assertThat(again.changed()).as("the same event again").isFalse();
     assertThat(again.view().events()).as("the view as stored").containsExactly(1L);
+  }
+
+  @Test
+  void writesNothingForAnEventThatLeavesTheViewAsItWas() {
+    apply("d", 1);
+    Document before = stored("d");
+
+    Views.Folded<Seen> same = views.fold("d", 2, view -> view).block(Duration.ofSeconds(10));
+
+    assertThat(same.changed()).isFalse();
+    assertThat(same.view().events()).containsExactly(1L);
+    assertThat(stored("d")).as("not written: the sequence stays that of the last change").isEqualTo(before);
+    assertThat(apply("d", 3)).as("a later event that changes it").isTrue();
+    assertThat(stored("d").get("sequence", Number.class).longValue()).isEqualTo(3);
+  }
+
+  private Document stored(String id) {
+    return Mono.from(collection.find(new Document("_id", id)).first()).block(Duration.ofSeconds(10));
   }
 
   private Views.Folded<Seen> fold(String id, long sequence) {
