@@ -19,9 +19,11 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,6 +71,8 @@ final class SpeedBench {
   private static final String PROJECTS_TOPIC = "shanhai.projects.v1";
   private static final int PROJECTS = 64;
   private static final int IN_FLIGHT = 64;
+  /** Sends of one update at most, the first included. */
+  private static final int ATTEMPTS = 10;
   private static final Duration OPEN_LOOP = Duration.ofSeconds(30);
   private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 
@@ -76,6 +80,8 @@ final class SpeedBench {
   private String projects;
   private String bootstrap;
   private final AtomicLong investment = new AtomicLong(1);
+  /** Updates answered 412 and sent again; see {@link #update(String, String, int)}. */
+  private final AtomicLong retried = new AtomicLong();
   /** What the open-loop measurement could not place or see applied, if anything. */
   private String applyNote = "";
 
@@ -150,6 +156,8 @@ final class SpeedBench {
         double penalty = historyPenalty(ids.get(PROJECTS * 2), ids.get(PROJECTS * 2 + 1));
         int rss = resident.stop();
         print("resident memory", "max %d MB (%s)".formatted(rss, resident.describe()));
+        print("sent again", "%d updates answered 412 (the project kept changing under concurrent reports)"
+            .formatted(retried.get()));
         double ready = 0;
         Map<String, Double> readiness = new LinkedHashMap<>();
         for (String name : services.keySet()) {
@@ -439,6 +447,15 @@ final class SpeedBench {
 
   /** Posts a progress report (with {@code status} when not null); completes with its update id. */
   private CompletableFuture<String> update(String project, String status) {
+    return update(project, status, 1);
+  }
+
+  /**
+   * A 412 says the project kept changing under concurrent reports (several in flight for one project
+   * once answers slow down) and asks for a retry: the bench sends it again after a short random pause,
+   * as a client would, and counts it; an open-loop latency still counts from the first scheduled send.
+   */
+  private CompletableFuture<String> update(String project, String status, int attempt) {
     // Funds in place, not the cumulative investment: reports of one project may overtake each other
     // here, and the investment may not go down (the funds only warn).
     String body = "{\"reportDate\":\"" + TODAY + "\",\"fundsInPlace\":\"" + investment.getAndIncrement() + ".00\""
@@ -447,12 +464,18 @@ final class SpeedBench {
       return http.sendAsync(HttpRequest.newBuilder(URI.create(projects + "/api/v1/projects/" + project + "/updates"))
               .header("Content-Type", "application/json").header("Authorization", Bench.bearer())
               .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
-          .thenApply(response -> {
+          .thenCompose(response -> {
+            if (response.statusCode() == 412 && attempt < ATTEMPTS) {
+              retried.incrementAndGet();
+              Executor pause = CompletableFuture.delayedExecutor(ThreadLocalRandom.current().nextLong(10, 100),
+                  TimeUnit.MILLISECONDS);
+              return CompletableFuture.supplyAsync(() -> null, pause).thenCompose(x -> update(project, status, attempt + 1));
+            }
             if (response.statusCode() != 201) {
               throw new IllegalStateException("an update was answered " + response.statusCode() + ": " + response.body());
             }
             try {
-              return DemoApi.JSON.readTree(response.body()).path("id").asText();
+              return CompletableFuture.completedFuture(DemoApi.JSON.readTree(response.body()).path("id").asText());
             } catch (IOException e) {
               throw new IllegalStateException(e);
             }
