@@ -26,21 +26,28 @@ public final class ServiceProcess implements AutoCloseable {
   private final String name;
   private final int port;
   private final Process process;
+  private final SharedClasses.Launch launch;
 
-  private ServiceProcess(String name, int port, Process process) {
+  private ServiceProcess(String name, int port, Process process, SharedClasses.Launch launch) {
     this.name = name;
     this.port = port;
     this.process = process;
+    this.launch = launch;
   }
 
-  /** Starts {@code jar} with {@code server.port=port} and {@code properties}; output goes to {@code log}. */
+  /**
+   * Starts {@code jar} with {@code server.port=port} and {@code properties}; output goes to {@code log}.
+   * The classes it loads are shared between its starts ({@link SharedClasses}).
+   */
   public static ServiceProcess start(String name, Path jar, int port, Map<String, String> properties, Path log,
       List<String> jvmOptions) {
+    SharedClasses.Launch launch = SharedClasses.prepare(jar);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
+    command.addAll(launch.jvmOptions());
     command.add("-jar");
-    command.add(jar.toAbsolutePath().toString());
+    command.add(launch.jar().toString());
     command.add("--server.port=" + port);
     properties.forEach((key, value) -> command.add("--" + key + "=" + value));
     try {
@@ -54,7 +61,7 @@ public final class ServiceProcess implements AutoCloseable {
       Process process = builder.start();
       // A child outlives a JVM that forgets it: ask it to stop (gracefully) when this JVM exits.
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, name + "-stop"));
-      return new ServiceProcess(name, port, process);
+      return new ServiceProcess(name, port, process, launch);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + " from " + jar, e);
     }
@@ -105,13 +112,29 @@ public final class ServiceProcess implements AutoCloseable {
   public void kill() {
     process.destroyForcibly();
     waitFor(Duration.ofSeconds(10));
+    launch.discard();
   }
 
   /** {@code SIGTERM}: Spring Boot's graceful shutdown finishes requests and drains the outbox. */
   public void stop() {
     process.destroy();
-    if (!waitFor(Duration.ofSeconds(40))) {
+    if (waitFor(Duration.ofSeconds(40))) {
+      settle();
+    } else {
       kill();
+    }
+  }
+
+  /**
+   * Keeps the class archive a start wrote when it exited as asked ({@code SIGTERM}: 143, or 0), and
+   * drops one a crash may have left unfinished.
+   */
+  private void settle() {
+    int code = process.exitValue();
+    if (code == 0 || code == 143) {
+      launch.keep();
+    } else {
+      launch.discard();
     }
   }
 
@@ -127,6 +150,9 @@ public final class ServiceProcess implements AutoCloseable {
   public void close() {
     if (process.isAlive()) {
       stop();
+    } else {
+      // Already stopped: by this JVM's shutdown hook, say, when the stack is closed on the way out.
+      settle();
     }
   }
 
