@@ -469,7 +469,8 @@ final class SpeedBench {
               retried.incrementAndGet();
               Executor pause = CompletableFuture.delayedExecutor(ThreadLocalRandom.current().nextLong(10, 100),
                   TimeUnit.MILLISECONDS);
-              return CompletableFuture.supplyAsync(() -> null, pause).thenCompose(x -> update(project, status, attempt + 1));
+              return CompletableFuture.supplyAsync(() -> null, pause)
+                  .thenCompose(x -> update(project, status, attempt + 1));
             }
             if (response.statusCode() != 201) {
               throw new IllegalStateException("an update was answered " + response.statusCode() + ": " + response.body());

@@ -22,7 +22,8 @@ class SharedClassesTest {
   @Test
   void aJarSpringBootCannotExtractStartsAsItIs() throws IOException {
     Path jar = dir.resolve("plain.jar");
-    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream plain = new JarOutputStream(out, new Manifest())) {
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream plain = new JarOutputStream(out, new Manifest())) {
       plain.flush();
     }
 
