@@ -18,9 +18,9 @@ import java.util.zip.ZipFile;
 
 /**
  * Class data sharing for a Spring Boot jar: the classes a start loads are archived once and mapped
- * into every later start, instead of being read, verified and parsed again (about half of a start
- * on the bench; docs/benchmarks.md). The JVM archives only classes of plain jar files on the class
- * path, so the jar is first extracted as Spring Boot's own tools do it ({@code -Djarmode=tools
+ * into every later start, instead of being read, verified and parsed again (a third to a half of a
+ * start on the bench; docs/benchmarks.md). The JVM archives only classes of plain jar files on the
+ * class path, so the jar is first extracted as Spring Boot's own tools do it ({@code -Djarmode=tools
  * extract}), into {@code target/cds/} beside it, once for each content of the jar.
  *
  * <p>A start without an archive writes one when the service exits after {@code SIGTERM}
@@ -57,7 +57,7 @@ final class SharedClasses {
         try {
           Files.deleteIfExists(pendingArchive);
         } catch (IOException e) {
-          // a leftover pending archive is never read; the next extraction of the jar removes it
+          // never read; a later start without an archive removes it (removeAbandoned)
         }
       }
     }
