@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  /** The java of this JVM, for the services and for extracting their jars. */
+  static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   private final String name;
   private final int port;
@@ -43,7 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
       List<String> jvmOptions) {
     SharedClasses.Launch launch = SharedClasses.prepare(jar);
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(JAVA);
     command.addAll(jvmOptions);
     command.addAll(launch.jvmOptions());
     command.add("-jar");

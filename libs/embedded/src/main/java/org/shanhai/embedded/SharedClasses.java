@@ -91,21 +91,22 @@ final class SharedClasses {
    */
   private static Path extracted(Path jar) throws IOException {
     Path cds = jar.resolveSibling("cds");
-    Path dir = cds.resolve(jar.getFileName().toString().replace(".jar", "") + "-" + content(jar));
+    String prefix = jar.getFileName().toString().replace(".jar", "") + "-";
+    Path dir = cds.resolve(prefix + content(jar));
     if (Files.isDirectory(dir)) {
       return dir;
     }
     Files.createDirectories(cds);
     Path scratch = Files.createTempDirectory(cds, "extracting-");
     try {
-      Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", scratch.resolve("app").toString())
+      Process extract = new ProcessBuilder(ServiceProcess.JAVA, "-Djarmode=tools", "-jar", jar.toString(),
+          "extract", "--destination", scratch.resolve("app").toString())
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       if (!extract.waitFor(2, TimeUnit.MINUTES) || extract.exitValue() != 0) {
         extract.destroyForcibly();
         throw new IOException("could not extract " + jar);
       }
-      removeOlderExtractions(cds, jar, dir);
+      removeOlderExtractions(cds, prefix, dir);
       // Two starts extracting at once: the first move wins, the other's copy is dropped.
       Files.move(scratch.resolve("app"), dir, StandardCopyOption.ATOMIC_MOVE);
     } catch (InterruptedException e) {
@@ -146,8 +147,7 @@ final class SharedClasses {
   }
 
   /** Extractions of the jar's earlier contents: not used again once it is rebuilt from other sources. */
-  private static void removeOlderExtractions(Path cds, Path jar, Path current) throws IOException {
-    String prefix = jar.getFileName().toString().replace(".jar", "") + "-";
+  private static void removeOlderExtractions(Path cds, String prefix, Path current) throws IOException {
     List<Path> older = new ArrayList<>();
     try (Stream<Path> entries = Files.list(cds)) {
       entries.filter(p -> p.getFileName().toString().startsWith(prefix) && !p.equals(current)).forEach(older::add);
