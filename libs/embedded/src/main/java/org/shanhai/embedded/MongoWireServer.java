@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) listening on TCP, so the services reach it with
@@ -34,7 +33,7 @@ public final class MongoWireServer implements AutoCloseable {
   }
 
   public static MongoWireServer inMemory(int port) {
-    return new MongoWireServer(MemoryBackend::new, false, "localhost", port);
+    return new MongoWireServer(IdIndexedMemoryBackend::new, false, "localhost", port);
   }
 
   public synchronized MongoWireServer start() {
