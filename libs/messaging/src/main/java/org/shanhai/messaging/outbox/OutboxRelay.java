@@ -191,6 +191,8 @@ public final class OutboxRelay implements SmartLifecycle {
    * Leases up to a batch of the documents of {@code collection} that have pending entries and no
    * live lease, and reads back what this pass got: three round trips however many are pending. The
    * lease write re-checks the condition, so a document another instance leased meanwhile is not taken.
+   * The lease write and the read-back name the candidates' ids, so they go by the {@code _id} index;
+   * only finding the candidates reads the collection.
    */
   private List<Claimed> claim(MongoCollection<Document> collection) {
     List<Object> candidates = Flux.from(collection.find(and(exists(Outbox.FIELD + ".0"), leaseFree()))
@@ -204,7 +206,8 @@ public final class OutboxRelay implements SmartLifecycle {
     Mono.from(collection.updateMany(and(in("_id", candidates), exists(Outbox.FIELD + ".0"), leaseFree()),
             Updates.set(Outbox.LEASE, new Document("owner", owner).append("pass", pass).append("until", Date.from(until)))))
         .block(DB_TIMEOUT);
-    return Flux.from(collection.find(eq(Outbox.LEASE + ".pass", pass)).projection(Projections.include(Outbox.FIELD)))
+    return Flux.from(collection.find(and(in("_id", candidates), eq(Outbox.LEASE + ".pass", pass)))
+            .projection(Projections.include(Outbox.FIELD)))
         .map(d -> new Claimed(collection, d.get("_id"), d.getList(Outbox.FIELD, Document.class).stream()
             .map(OutboxEntry::fromDocument)
             .sorted(Comparator.comparingLong(OutboxEntry::sequence))
