@@ -33,7 +33,7 @@ public final class MongoWireServer implements AutoCloseable {
   }
 
   public static MongoWireServer inMemory(int port) {
-    return new MongoWireServer(IdIndexedMemoryBackend::new, false, "localhost", port);
+    return new MongoWireServer(IndexedMemoryBackend::new, false, "localhost", port);
   }
 
   public synchronized MongoWireServer start() {

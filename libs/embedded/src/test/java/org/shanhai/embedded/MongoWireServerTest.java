@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoClient;
@@ -25,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The in-memory server over TCP, through the official driver: queries that pin {@code _id} answer as a scan would. */
+/**
+ * The in-memory server over TCP, through the official driver: queries that an index narrows (a pinned
+ * {@code _id}, a secondary index's first field pinned to a string) answer exactly as a scan would.
+ */
 class MongoWireServerTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
@@ -89,6 +93,38 @@ class MongoWireServerTest {
     assertThat(ids(exists("_id"))).containsExactlyInAnyOrder("a", "b", "c");
     assertThat(ids(eq("sequence", 9))).containsExactly("b");
     assertThat(ids(eq("lease", "x"))).containsExactly("a");
+  }
+
+  @Test
+  void findsBySecondaryIndexAsAScanWould() {
+    Mono.from(documents.createIndex(Indexes.compoundIndex(Indexes.ascending("fingerprint"), Indexes.descending("n"))))
+        .block(WAIT);
+    Mono.from(documents.createIndex(Indexes.ascending("subject.county"))).block(WAIT);
+    Mono.from(documents.insertMany(List.of(
+        new Document("_id", "f1").append("fingerprint", "x").append("n", 1).append("subject", new Document("county", "A")),
+        new Document("_id", "f2").append("fingerprint", "x").append("n", 2).append("subject", new Document("county", "B")),
+        new Document("_id", "f3").append("fingerprint", "y").append("n", 1)
+            .append("subject", List.of(new Document("county", "A"))),
+        new Document("_id", "f4").append("fingerprint", List.of("x", "z")).append("n", 3),
+        new Document("_id", "f5").append("fingerprint", 7).append("n", 4))))
+        .block(WAIT);
+
+    assertThat(ids(eq("fingerprint", "x"))).containsExactly("f1", "f2", "f4");
+    assertThat(ids(and(eq("fingerprint", "x"), eq("n", 2)))).containsExactly("f2");
+    assertThat(Flux.from(documents.find(eq("fingerprint", "x")).sort(Sorts.descending("n")).limit(1))
+        .map(d -> d.getString("_id")).collectList().block(WAIT)).containsExactly("f4");
+    assertThat(ids(eq("fingerprint", 7))).containsExactly("f5");
+    assertThat(ids(eq("fingerprint", "none"))).containsExactly();
+    assertThat(ids(eq("subject.county", "A"))).containsExactly("f1", "f3");
+
+    Mono.from(documents.updateOne(eq("_id", "f1"), Updates.set("fingerprint", "y"))).block(WAIT);
+    Mono.from(documents.deleteOne(eq("_id", "f2"))).block(WAIT);
+    Mono.from(documents.insertOne(new Document("_id", "f6").append("fingerprint", "x").append("n", 5))).block(WAIT);
+    assertThat(ids(eq("fingerprint", "x"))).containsExactlyInAnyOrder("f4", "f6");
+    assertThat(ids(eq("fingerprint", "y"))).containsExactlyInAnyOrder("f1", "f3");
+    assertThat(Mono.from(documents.deleteMany(eq("fingerprint", "y"))).block(WAIT).getDeletedCount()).isEqualTo(2);
+    assertThat(ids(eq("fingerprint", "y"))).isEmpty();
+    assertThat(ids(eq("subject.county", "A"))).isEmpty();
   }
 
   private List<String> ids(Bson filter) {
