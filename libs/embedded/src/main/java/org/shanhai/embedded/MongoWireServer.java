@@ -11,7 +11,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 /**
  * A MongoDB wire-protocol server (mongo-java-server) listening on TCP, so the services reach it with
  * the official reactive driver exactly as they reach a real MongoDB. File-backed (H2) for the local
- * stack, where data must survive a restart; in memory for tests.
+ * stack, where data must survive a restart; in memory for tests and the bench, with the index use of
+ * {@link IndexedMemoryBackend} (the file-backed one scans a collection for any query no unique index
+ * answers whole, which the demo's few hundred documents do not feel).
  */
 public final class MongoWireServer implements AutoCloseable {
 
