@@ -17,8 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code ./shanhai bench [updates]}: the update pipeline's speed against the raw Kafka producer
  * ({@link SpeedBench}); {@code ./shanhai bench alerts …} runs {@link AlertsBench},
  * {@code ./shanhai bench import …} {@link ImportBench}, {@code ./shanhai bench console …}
- * {@link ConsoleBench} instead. Each starts its own throw-away stack on free ports; everything stays
- * on this machine and stops by itself. The helpers here are the benches' shared HTTP and figures.
+ * {@link ConsoleBench}, {@code ./shanhai bench wire-server …} {@link WireServerBench} instead. Each
+ * starts what it measures on free ports (a throw-away stack, or for the last only wire servers);
+ * everything stays on this machine and stops by itself. The helpers here are the benches' shared
+ * HTTP and figures.
  */
 public final class Bench {
 
@@ -34,6 +36,10 @@ public final class Bench {
     }
     if (args.length > 0 && args[0].equals("import")) {
       ImportBench.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("wire-server")) {
+      WireServerBench.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     if (args.length > 0 && args[0].equals("console")) {
