@@ -1,6 +1,5 @@
 package org.shanhai.embedded;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,17 +73,19 @@ final class IndexedMemoryBackend extends MemoryBackend {
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
         Document fieldSelector) {
-      Optional<Collection<Integer>> candidates = isNaturalDescending(orderBy) ? Optional.empty() : candidates(query);
+      Optional<Iterable<Integer>> candidates = isNaturalDescending(orderBy) ? Optional.empty() : candidates(query);
       if (candidates.isEmpty()) {
         return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
       }
       // In position order, as the scan visits them; a slot emptied by a removal holds null.
-      return matchDocumentsFromStream(new TreeSet<>(candidates.get()).stream().map(this::getDocument)
-          .filter(Objects::nonNull), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+      TreeSet<Integer> positions = new TreeSet<>();
+      candidates.get().forEach(positions::add);
+      return matchDocumentsFromStream(positions.stream().map(this::getDocument).filter(Objects::nonNull), query,
+          orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
     /** Positions that include every document the query can match, when an index can tell. */
-    private Optional<Collection<Integer>> candidates(Document query) {
+    private Optional<Iterable<Integer>> candidates(Document query) {
       for (Index<Integer> index : getIndexes()) {
         String field = index.getKeys().get(0).getKey();
         Optional<Object> pinned = pinned(query, field);
@@ -94,19 +95,13 @@ final class IndexedMemoryBackend extends MemoryBackend {
         if (field.equals(getIdField()) && index.getKeys().size() == 1) {
           Document byId = new Document(field, pinned.get());
           if (index.canHandle(byId)) {
-            return Optional.of(collect(index.getPositions(byId)));
+            return Optional.of(index.getPositions(byId));
           }
         } else if (index instanceof StringKeyIndex strings && pinned.get() instanceof String value) {
           return Optional.of(strings.candidates(value));
         }
       }
       return Optional.empty();
-    }
-
-    private static Collection<Integer> collect(Iterable<Integer> positions) {
-      List<Integer> all = new ArrayList<>();
-      positions.forEach(all::add);
-      return all;
     }
 
     /** The condition on {@code field} that every match must meet: a top-level one, or one of a top-level {@code $and}. */
