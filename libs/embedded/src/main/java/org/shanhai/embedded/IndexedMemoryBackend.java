@@ -1,6 +1,5 @@
 package org.shanhai.embedded;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -92,13 +91,10 @@ final class IndexedMemoryBackend extends MemoryBackend {
         if (pinned.isEmpty()) {
           continue;
         }
-        if (field.equals(getIdField()) && index.getKeys().size() == 1) {
-          Document byId = new Document(field, pinned.get());
-          if (index.canHandle(byId)) {
-            return Optional.of(index.getPositions(byId));
-          }
-        } else if (index instanceof StringKeyIndex strings && pinned.get() instanceof String value) {
-          return Optional.of(strings.candidates(value));
+        Document byField = new Document(field, pinned.get());
+        boolean byId = field.equals(getIdField()) && index.getKeys().size() == 1 && index.canHandle(byField);
+        if (byId || (index instanceof StringKeyIndex && pinned.get() instanceof String)) {
+          return Optional.of(index.getPositions(byField));
         }
       }
       return Optional.empty();
@@ -141,12 +137,6 @@ final class IndexedMemoryBackend extends MemoryBackend {
       this.path = keys.get(0).getKey().split("\\.");
     }
 
-    synchronized Collection<Integer> candidates(String value) {
-      Set<Integer> candidates = new HashSet<>(withArrays);
-      candidates.addAll(positionsOf.getOrDefault(value, Set.of()));
-      return candidates;
-    }
-
     @Override
     public synchronized void add(Document document, Integer position, MongoCollection<Integer> collection) {
       positionOfId.put(document.get("_id"), position);
@@ -187,20 +177,33 @@ final class IndexedMemoryBackend extends MemoryBackend {
       return getCount();
     }
 
-    /** Positions come from the {@code _id} index; this one answers only {@link #candidates}. */
+    /** A document's position is the {@code _id} index's to give. */
     @Override
     public Integer getPosition(Document document) {
       return null;
     }
 
+    /**
+     * Never asked by the server itself: its own planner would take these positions as the exact
+     * answer, and they are a superset, to be matched against the whole query ({@link IndexedCollection}).
+     */
     @Override
     public boolean canHandle(Document query) {
       return false;
     }
 
+    /**
+     * Every position whose document can equal {@code query}'s value for the first field: for a
+     * string, those filed under it and those with an array on the path; for anything else, all.
+     */
     @Override
-    public Iterable<Integer> getPositions(Document query) {
-      throw new UnsupportedOperationException("read through candidates(value)");
+    public synchronized Iterable<Integer> getPositions(Document query) {
+      if (!(query.get(keys().get(0)) instanceof String value)) {
+        return new HashSet<>(positionOfId.values());
+      }
+      Set<Integer> candidates = new HashSet<>(withArrays);
+      candidates.addAll(positionsOf.getOrDefault(value, Set.of()));
+      return candidates;
     }
 
     @Override
