@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -30,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * against the issuer's keys ({@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}, cached,
  * fetched again for a key it does not know), its issuer ({@code issuer-uri}) and audience
  * ({@code audiences}); only RS256 is accepted, so neither {@code alg: none} nor an HMAC token keyed
- * with the public key gets through. The rules of the routes: health and the Prometheus endpoint are
+ * with the public key gets through. A token once accepted is not checked again until it expires
+ * ({@link AcceptedTokens}). The rules of the routes: health and the Prometheus endpoint are
  * open (probes, scraping), as is the OpenAPI document; the rest of the actuator and the audit trail
  * are the province's; reads need a role; writes need the officer or province role. Which county an
  * officer may write for is for the services to say, on the record concerned ({@code Actor}'s rules).
@@ -45,7 +47,8 @@ public class SecurityAutoConfiguration {
   private static final String VIEWER = "VIEWER";
 
   @Bean
-  SecurityWebFilterChain resourceServer(ServerHttpSecurity http, TokenUsers users, Refusals refusals) {
+  SecurityWebFilterChain resourceServer(ServerHttpSecurity http, ReactiveJwtDecoder issuerDecoder, Clock clock,
+      TokenUsers users, Refusals refusals) {
     return http
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -61,7 +64,7 @@ public class SecurityAutoConfiguration {
             .pathMatchers(HttpMethod.HEAD, "/**").hasAnyRole(OFFICER, PROVINCE, VIEWER)
             .anyExchange().hasAnyRole(OFFICER, PROVINCE))
         .oauth2ResourceServer(server -> server
-            .jwt(jwt -> jwt.jwtAuthenticationConverter(users))
+            .jwt(jwt -> jwt.jwtDecoder(new AcceptedTokens(issuerDecoder, clock)).jwtAuthenticationConverter(users))
             .authenticationEntryPoint(refusals::unauthenticated)
             .accessDeniedHandler(refusals::denied))
         .exceptionHandling(handling -> handling
