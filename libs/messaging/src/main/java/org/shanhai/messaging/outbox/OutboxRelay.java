@@ -1,5 +1,6 @@
 package org.shanhai.messaging.outbox;
 
+import static com.mongodb.client.model.Filters.all;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
@@ -9,7 +10,6 @@ import static com.mongodb.client.model.Filters.or;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
@@ -192,30 +193,46 @@ public final class OutboxRelay implements SmartLifecycle {
 
   /**
    * Leases up to a batch of the documents of {@code collection} that have pending entries and no
-   * live lease, and reads back what this pass got: three round trips however many are pending. The
-   * lease write re-checks the condition, so a document another instance leased meanwhile is not taken.
-   * The lease write and the read-back name the candidates' ids, so they go by the {@code _id} index;
-   * only finding the candidates reads the collection.
+   * live lease. Their entries are read with them, and each lease is written only if the document is
+   * still free and every entry read is still in its outbox. Entries are never changed once written,
+   * only appended and pulled, so when every lease is written this pass has exactly the entries it read
+   * (any appended since wait for the next pass): two round trips however many are pending. Only when
+   * some lease was not written (another instance got in first, or published some of them) is what
+   * this pass got read back, by its pass. Every write names the candidates' ids, so it goes by the
+   * {@code _id} index; only finding the candidates reads the collection.
    */
   private List<Claimed> claim(MongoCollection<Document> collection) {
-    List<Object> candidates = Flux.from(collection.find(and(exists(Outbox.FIELD + ".0"), leaseFree()))
-            .projection(Projections.include("_id")).limit(properties.batchSize()))
-        .map(d -> d.get("_id")).collectList().blockOptional(DB_TIMEOUT).orElse(List.of());
+    List<Claimed> candidates = Flux.from(collection.find(and(exists(Outbox.FIELD + ".0"), leaseFree()))
+            .projection(Projections.include(Outbox.FIELD)).limit(properties.batchSize()))
+        .map(d -> claimed(collection, d)).collectList().blockOptional(DB_TIMEOUT).orElse(List.of());
     if (candidates.isEmpty()) {
       return List.of();
     }
     String pass = UUID.randomUUID().toString();
-    Instant until = clock.instant().plus(properties.lease());
-    Mono.from(collection.updateMany(and(in("_id", candidates), exists(Outbox.FIELD + ".0"), leaseFree()),
-            Updates.set(Outbox.LEASE, new Document("owner", owner).append("pass", pass).append("until", Date.from(until)))))
-        .block(DB_TIMEOUT);
-    return Flux.from(collection.find(and(in("_id", candidates), eq(Outbox.LEASE + ".pass", pass)))
-            .projection(Projections.include(Outbox.FIELD)))
-        .map(d -> new Claimed(collection, d.get("_id"), d.getList(Outbox.FIELD, Document.class).stream()
-            .map(OutboxEntry::fromDocument)
-            .sorted(Comparator.comparingLong(OutboxEntry::sequence))
-            .toList()))
+    Bson lease = Updates.set(Outbox.LEASE, new Document("owner", owner).append("pass", pass)
+        .append("until", Date.from(clock.instant().plus(properties.lease()))));
+    List<WriteModel<Document>> leases = candidates.stream()
+        .<WriteModel<Document>>map(c -> new UpdateOneModel<>(
+            and(eq("_id", c.id()), all(Outbox.FIELD + ".id", c.entries().stream().map(OutboxEntry::id).toList()),
+                leaseFree()), lease))
+        .toList();
+    int leased = Mono.from(collection.bulkWrite(leases, new BulkWriteOptions().ordered(false)))
+        .map(BulkWriteResult::getMatchedCount).blockOptional(DB_TIMEOUT).orElse(0);
+    if (leased == candidates.size()) {
+      return candidates;
+    }
+    return Flux.from(collection.find(and(in("_id", candidates.stream().map(Claimed::id).toList()),
+            eq(Outbox.LEASE + ".pass", pass))).projection(Projections.include(Outbox.FIELD)))
+        .map(d -> claimed(collection, d))
         .collectList().blockOptional(DB_TIMEOUT).orElse(List.of());
+  }
+
+  /** A document's pending entries, in sequence order; the array holds them in the order they were appended. */
+  private static Claimed claimed(MongoCollection<Document> collection, Document document) {
+    return new Claimed(collection, document.get("_id"), document.getList(Outbox.FIELD, Document.class).stream()
+        .map(OutboxEntry::fromDocument)
+        .sorted(Comparator.comparingLong(OutboxEntry::sequence))
+        .toList());
   }
 
   /**
