@@ -45,11 +45,9 @@ import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaBindingProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
-import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
 /**
  * What every service gets from shanhai-messaging: the outbox relay over the collections named in
@@ -182,26 +180,6 @@ public class MessagingAutoConfiguration {
             }
           });
       return topics;
-    }
-  }
-
-  /**
-   * For services that consume through the Spring Cloud Stream Kafka binder: a consumer commits its
-   * offsets without waiting for the broker's answer. The binder commits after every poll, and at the
-   * rates the programme sees a poll brings one or two events, so waiting for each commit held every
-   * event behind a broker round trip (a twenty-fifth of the payouts service's samples were that wait
-   * under the bench). Nothing is lost by not waiting: the consumer sends its commits in order, a
-   * commit that fails is superseded by the next, and an event whose commit never landed is delivered
-   * again to consumers that apply it once.
-   */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(ListenerContainerCustomizer.class)
-  static class ConsumerContainers {
-
-    @Bean
-    @ConditionalOnMissingBean
-    ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> offsetsCommittedWithoutWaiting() {
-      return (container, destination, group) -> container.getContainerProperties().setSyncCommits(false);
     }
   }
 
