@@ -1,8 +1,11 @@
 package org.shanhai.localstack;
 
+import static com.mongodb.client.model.Filters.all;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,6 +13,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +36,6 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.shanhai.embedded.MongoWireServer;
 import org.shanhai.embedded.Ports;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,7 +44,8 @@ import reactor.core.publisher.Mono;
  * and against mongo-java-server's own memory backend, in turns (A, B, A, B, …) so that both see the
  * same machine. A report's queries: the update looked up in the archive by id and project (its
  * idempotency key), the project written guarded by its sequence with an event in its outbox, the
- * relay's lease read back by the leased ids, and an alert looked up by fingerprint, newest first.
+ * relay's lease of the project, written only if the entries it read are still pending, and an alert
+ * looked up by fingerprint, newest first.
  * The collections hold 200 projects, 500 alerts and {@code archived} archived updates (20,000 by
  * default, about what one run of {@code ./shanhai bench} leaves), over {@code rounds} turns each (3 by
  * default). Prints, for each turn and as each server's median, reports per second and
@@ -53,7 +57,7 @@ final class WireServerBench {
   private static final int PROJECTS = 200;
   private static final int ALERTS = 500;
   private static final List<String> QUERIES = List.of("update in the archive by id and project",
-      "project written at its sequence", "leases read back by id", "alert by fingerprint");
+      "project written at its sequence", "lease written if its entries are pending", "alert by fingerprint");
 
   private WireServerBench() {
   }
@@ -147,7 +151,10 @@ final class WireServerBench {
           .block(WAIT);
       sequence[p]++;
       long written = System.nanoTime();
-      Flux.from(projects.find(and(in("_id", List.of(project(p))), eq("lease.pass", "none")))).collectList().block(WAIT);
+      // The relay's lease: written only while the document is free and the entries it read are pending.
+      Mono.from(projects.updateOne(and(eq("_id", project(p)), all("outbox.id", List.of("e" + r)),
+          or(exists("lease", false), lt("lease.until", new Date()))),
+          Updates.set("lease", new Document("pass", "pass-" + r).append("until", new Date())))).block(WAIT);
       long leased = System.nanoTime();
       Mono.from(alerts.find(eq("fingerprint", fingerprint(r % ALERTS))).sort(Sorts.descending("occurrence")).first())
           .block(WAIT);
