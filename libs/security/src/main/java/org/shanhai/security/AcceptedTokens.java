@@ -13,10 +13,10 @@ import reactor.core.publisher.Mono;
 /**
  * The issuer's decoder, remembering the tokens it accepted. A caller sends the same token with every
  * request until it expires (the console, an import, a script), and checking it again each time (the
- * parse, the RSA signature, the claims) was about a twelfth of the projects service's CPU under the
- * bench (docs/benchmarks.md). Only an accepted token is kept, keyed by its exact text, so a hit is a
- * token whose signature, issuer and audience were checked already; nothing refused is kept, so a bad
- * token is checked, and refused, every time.
+ * parse, the RSA signature, the claims) was a tenth of the projects service's samples under the bench
+ * and a few milliseconds of every request (docs/benchmarks.md). Only an accepted token is kept, keyed
+ * by its exact text, so a hit is a token whose signature, issuer and audience were checked already;
+ * nothing refused is kept, so a bad token is checked, and refused, every time.
  *
  * <p>What changes with time is checked on every hit: a token is answered from here only before its
  * {@code exp}, and kept at most {@link #AT_MOST}. After that the decoder checks it again, with its
@@ -26,8 +26,8 @@ import reactor.core.publisher.Mono;
  */
 final class AcceptedTokens implements ReactiveJwtDecoder {
 
-  /** As long as the issuer's keys are cached elsewhere; a province's token lives five minutes or more. */
-  static final Duration AT_MOST = Duration.ofMinutes(5);
+  /** However long a token has left, it is checked again, signature and all, after this. */
+  private static final Duration AT_MOST = Duration.ofMinutes(5);
   /** Far more than the officers signed in at once; beyond it the least used are checked again. */
   private static final int MAX_TOKENS = 2_000;
 
