@@ -3,15 +3,13 @@ package org.shanhai.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.shanhai.testkit.MovableClock;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -21,7 +19,7 @@ class AcceptedTokensTest {
 
   private static final Instant START = Instant.parse("2026-12-02T08:00:00Z");
 
-  private final MovingClock clock = new MovingClock();
+  private final MovableClock clock = new MovableClock(START);
   private final List<String> checked = new ArrayList<>();
 
   /** The issuer's decoder as far as this class can tell: accepts "good-*" tokens, expiring at the given minute. */
@@ -57,9 +55,9 @@ class AcceptedTokensTest {
   @Test
   void aTokenIsCheckedAgainOnceItHasExpired() {
     tokens.decode("good-3").block();
-    clock.advance(Duration.ofMinutes(2));
+    clock.move(Duration.ofMinutes(2));
     tokens.decode("good-3").block();
-    clock.advance(Duration.ofMinutes(1));
+    clock.move(Duration.ofMinutes(1));
     tokens.decode("good-3").block();
 
     assertThat(checked).as("kept for the two minutes, then handed to the issuer's decoder and its clock skew")
@@ -73,29 +71,5 @@ class AcceptedTokensTest {
     tokens.decode("good-60").block();
 
     assertThat(checked).containsExactly("good-60", "good-61");
-  }
-
-  private static final class MovingClock extends Clock {
-
-    private Instant now = START;
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -2,10 +2,8 @@ package org.shanhai.messaging.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.shanhai.testkit.MovableClock;
 import org.shanhai.testkit.RealInfrastructure;
 
 /** Two instances of a service asking for the same job's turn, over the real wire server. */
@@ -81,35 +80,6 @@ class TurnsIT {
       assertThat(cut.take("figures", HOLD)).isFalse();
     } finally {
       unreachable.close();
-    }
-  }
-
-  /** A clock the test moves. */
-  private static final class MovableClock extends Clock {
-
-    private Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void move(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
     }
   }
 }
