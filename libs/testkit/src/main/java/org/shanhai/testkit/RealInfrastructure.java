@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.shanhai.embedded.KafkaBroker;
 import org.shanhai.embedded.MongoWireServer;
 import org.shanhai.embedded.Ports;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The real Kafka broker (KRaft) and the MongoDB wire-protocol server, started once per test JVM on
@@ -41,10 +42,14 @@ public final class RealInfrastructure implements BeforeAllCallback {
       System.setProperty("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
       System.setProperty("spring.mongodb.uri", mongo.connectionString());
       TestIssuer.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // Stopped after Spring Boot has closed the tests' applications, whose graceful shutdown (the
+      // relay's last pass, the audit trail's last answers) still needs both. A JVM shutdown hook of
+      // its own ran beside Spring's and took them away first: every test JVM that had started a
+      // service then waited out its timeouts, and Surefire killed it 30 s after its exit began.
+      SpringApplication.getShutdownHandlers().add(() -> {
         mongo.close();
         kafka.close();
-      }, "shanhai-test-infrastructure-stop"));
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
