@@ -4,7 +4,10 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,6 +128,59 @@ class MongoWireServerTest {
     assertThat(Mono.from(documents.deleteMany(eq("fingerprint", "y"))).block(WAIT).getDeletedCount()).isEqualTo(2);
     assertThat(ids(eq("fingerprint", "y"))).isEmpty();
     assertThat(ids(eq("subject.county", "A"))).isEmpty();
+  }
+
+  @Test
+  void findsEveryClauseOfAnOrByItsIndexAsAScanWould() {
+    Mono.from(documents.createIndex(Indexes.compoundIndex(Indexes.ascending("projectId"), Indexes.descending("n"))))
+        .block(WAIT);
+    Mono.from(documents.insertMany(List.of(
+        new Document("_id", "u1").append("projectId", "p").append("n", 1),
+        new Document("_id", "u2").append("projectId", "q").append("n", 1),
+        new Document("_id", "u3").append("projectId", "p").append("n", 2),
+        new Document("_id", "u4").append("projectId", List.of("q", "r")).append("n", 2),
+        new Document("_id", "u5").append("projectId", "r").append("n", 3))))
+        .block(WAIT);
+
+    Bson stretches = or(and(eq("projectId", "p"), gt("n", 1)), and(eq("projectId", "q"), gt("n", 0)));
+    assertThat(ids(stretches)).containsExactly("u2", "u3", "u4");
+    assertThat(Flux.from(documents.find(stretches).sort(Sorts.descending("n"))).map(d -> d.getString("_id"))
+        .collectList().block(WAIT)).containsExactly("u3", "u4", "u2");
+    assertThat(ids(and(gt("n", 1), or(eq("projectId", "r"), eq("_id", "u1"))))).containsExactly("u4", "u5");
+    // A clause no index narrows: the whole collection is read, and the answer is still a scan's.
+    assertThat(ids(or(eq("projectId", "p"), eq("n", 3)))).containsExactly("u1", "u3", "u5");
+    assertThat(ids(or(eq("projectId", "none"), eq("_id", "zz")))).isEmpty();
+  }
+
+  @Test
+  void findsByTheBoundsOnACompoundIndexsSecondFieldAsAScanWould() {
+    Mono.from(documents.createIndex(Indexes.compoundIndex(Indexes.ascending("projectId"), Indexes.descending("n"))))
+        .block(WAIT);
+    Mono.from(documents.insertMany(List.of(
+        new Document("_id", "v1").append("projectId", "p").append("n", 1),
+        new Document("_id", "v2").append("projectId", "p").append("n", 2L),
+        new Document("_id", "v3").append("projectId", "p").append("n", 3.5),
+        new Document("_id", "v4").append("projectId", "p").append("n", List.of(0, 9)),
+        new Document("_id", "v5").append("projectId", "p").append("n", "2"),
+        new Document("_id", "v6").append("projectId", "p"),
+        new Document("_id", "v7").append("projectId", "p").append("n", -0.0),
+        new Document("_id", "v8").append("projectId", "q").append("n", 2))))
+        .block(WAIT);
+
+    // An array meets each bound with any of its elements: v4's 9 is above 1 and its 0 is at most 3.
+    assertThat(ids(and(eq("projectId", "p"), gt("n", 1), lte("n", 3)))).containsExactly("v2", "v4");
+    assertThat(ids(and(eq("projectId", "p"), gte("n", 2), lt("n", 4)))).containsExactly("v2", "v3", "v4");
+    assertThat(ids(and(eq("projectId", "p"), gt("n", 5)))).containsExactly("v4");
+    assertThat(ids(and(eq("projectId", "p"), eq("n", 2)))).containsExactly("v2");
+    assertThat(ids(and(eq("projectId", "p"), eq("n", 0)))).containsExactly("v4", "v7");
+    assertThat(ids(and(eq("projectId", "p"), eq("n", "2")))).containsExactly("v5");
+    assertThat(ids(and(eq("projectId", "p"), gt("n", 3), lt("n", 2)))).containsExactly("v4");
+    assertThat(ids(and(eq("projectId", "p"), exists("n", false)))).containsExactly("v6");
+
+    Mono.from(documents.updateOne(eq("_id", "v1"), Updates.set("n", 7))).block(WAIT);
+    Mono.from(documents.deleteOne(eq("_id", "v2"))).block(WAIT);
+    assertThat(ids(and(eq("projectId", "p"), gt("n", 1), lt("n", 8)))).containsExactly("v1", "v3", "v4");
+    assertThat(ids(and(eq("projectId", "p"), lte("n", 2)))).containsExactly("v4", "v7");
   }
 
   private List<String> ids(Bson filter) {
