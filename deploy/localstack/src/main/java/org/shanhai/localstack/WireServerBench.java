@@ -4,7 +4,9 @@ import static com.mongodb.client.model.Filters.all;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import java.io.IOException;
@@ -34,8 +36,10 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.shanhai.embedded.MongoWireServer;
 import org.shanhai.embedded.Ports;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,11 +49,12 @@ import reactor.core.publisher.Mono;
  * same machine. A report's queries: the update looked up in the archive by id and project (its
  * idempotency key), the project written guarded by its sequence with an event in its outbox, the
  * relay's lease of the project, written only if the entries it read are still pending, and an alert
- * looked up by fingerprint, newest first.
+ * looked up by fingerprint, newest first. Apart from the reports, the read of the programme figures'
+ * job: the latest updates of 100 projects in one query, a clause per project (see {@code ProgressLedger}).
  * The collections hold 200 projects, 500 alerts and {@code archived} archived updates (20,000 by
  * default, about what one run of {@code ./shanhai bench} leaves), over {@code rounds} turns each (3 by
- * default). Prints, for each turn and as each server's median, reports per second and
- * the microseconds each kind of query took.
+ * default). Prints, for each turn and as each server's median, reports per second,
+ * the microseconds each kind of query took, and the microseconds of one figures' read.
  */
 final class WireServerBench {
 
@@ -58,6 +63,9 @@ final class WireServerBench {
   private static final int ALERTS = 500;
   private static final List<String> QUERIES = List.of("update in the archive by id and project",
       "project written at its sequence", "lease written if its entries are pending", "alert by fingerprint");
+  /** The figures' read, timed apart: once per refresh of the dashboards' figures, not once per report. */
+  private static final String FIGURES_READ = "the figures' read of 100 projects";
+  private static final int FIGURES_READS = 20;
 
   private WireServerBench() {
   }
@@ -80,7 +88,7 @@ final class WireServerBench {
     });
     System.out.printf("wire server bench on %d cores, java %s: %d projects, %d alerts, %d archived updates%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), PROJECTS, ALERTS, archived);
-    System.out.printf("%-44s %10s  %s%n", "", "reports/s", "µs per query: " + String.join(", ", QUERIES));
+    System.out.printf("%-44s %10s  %s%n", "", "reports/s", "µs per query: " + String.join(", ", QUERIES) + "; " + FIGURES_READ);
     Map<String, List<double[]>> figures = new LinkedHashMap<>();
     for (int round = 1; round <= rounds; round++) {
       for (Map.Entry<String, Supplier<Server>> server : servers.entrySet()) {
@@ -89,7 +97,7 @@ final class WireServerBench {
         print("round " + round + "  " + server.getKey(), figure);
       }
     }
-    figures.forEach((name, all) -> print("median   " + name, IntStream.range(0, QUERIES.size() + 1)
+    figures.forEach((name, all) -> print("median   " + name, IntStream.range(0, QUERIES.size() + 2)
         .mapToDouble(i -> median(all.stream().mapToDouble(f -> f[i]).toArray())).toArray()));
   }
 
@@ -126,11 +134,12 @@ final class WireServerBench {
       reports(projects, archive, alerts, sequence, 0, 500);
       int reports = 2_000;
       long[] nanos = reports(projects, archive, alerts, sequence, 500, reports);
-      double[] figure = new double[QUERIES.size() + 1];
+      double[] figure = new double[QUERIES.size() + 2];
       figure[0] = reports / (LongStream.of(nanos).sum() / 1e9);
       for (int q = 0; q < nanos.length; q++) {
         figure[q + 1] = nanos[q] / 1e3 / reports;
       }
+      figure[QUERIES.size() + 1] = figuresRead(archive, archived) / 1e3;
       return figure;
     } finally {
       server.close().run();
@@ -165,6 +174,21 @@ final class WireServerBench {
       nanos[3] += alerted - leased;
     }
     return nanos;
+  }
+
+  /**
+   * The figures job's read, as {@code ProgressLedger} sends it: the last ten archived updates of each of
+   * 100 projects, a clause per project, in project and sequence order; nanoseconds per read.
+   */
+  private static long figuresRead(MongoCollection<Document> archive, int archived) {
+    long latest = archived - 1;
+    List<Bson> stretches = IntStream.range(0, 100).mapToObj(p -> and(eq("projectId", project(p)),
+        gt("sequence", latest - 10L * PROJECTS), lte("sequence", latest))).toList();
+    long start = System.nanoTime();
+    for (int read = 0; read < FIGURES_READS; read++) {
+      Flux.from(archive.find(or(stretches)).sort(Sorts.ascending("projectId", "sequence"))).collectList().block(WAIT);
+    }
+    return (System.nanoTime() - start) / FIGURES_READS;
   }
 
   private static void insertInBatches(MongoCollection<Document> collection, int count,
