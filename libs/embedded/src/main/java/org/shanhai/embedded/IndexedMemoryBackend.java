@@ -36,8 +36,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * {@code _id} index names, and one that pins the first field of a secondary index to a string reads
  * the documents filed under that string (only those within its numeric bounds on the index's second
  * field, if it has one), plus every document where an array lies on the field's path (an array
- * matches a string it contains); an {@code $or} whose every clause is narrowed so reads
- * the documents of all its clauses. Either way the documents read are still matched against
+ * matches a string it contains); and an {@code $or} whose every clause an index narrows reads the
+ * documents of all its clauses. Either way the documents read are still matched against
  * the whole query, in the order a scan would visit them, so the answers are exactly a scan's.
  */
 final class IndexedMemoryBackend extends MemoryBackend {
