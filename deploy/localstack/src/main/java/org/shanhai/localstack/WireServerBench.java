@@ -64,7 +64,8 @@ final class WireServerBench {
   private static final List<String> QUERIES = List.of("update in the archive by id and project",
       "project written at its sequence", "lease written if its entries are pending", "alert by fingerprint");
   /** The figures' read, timed apart: once per refresh of the dashboards' figures, not once per report. */
-  private static final String FIGURES_READ = "the figures' read of 100 projects";
+  private static final int FIGURES_PROJECTS = 100;
+  private static final String FIGURES_READ = "the figures' read of " + FIGURES_PROJECTS + " projects";
   private static final int FIGURES_READS = 20;
 
   private WireServerBench() {
@@ -88,7 +89,8 @@ final class WireServerBench {
     });
     System.out.printf("wire server bench on %d cores, java %s: %d projects, %d alerts, %d archived updates%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), PROJECTS, ALERTS, archived);
-    System.out.printf("%-44s %10s  %s%n", "", "reports/s", "µs per query: " + String.join(", ", QUERIES) + "; " + FIGURES_READ);
+    System.out.printf("%-44s %10s  %s%n", "", "reports/s",
+        "µs per query: " + String.join(", ", QUERIES) + "; " + FIGURES_READ);
     Map<String, List<double[]>> figures = new LinkedHashMap<>();
     for (int round = 1; round <= rounds; round++) {
       for (Map.Entry<String, Supplier<Server>> server : servers.entrySet()) {
@@ -177,12 +179,12 @@ final class WireServerBench {
   }
 
   /**
-   * The figures job's read, as {@code ProgressLedger} sends it: the last ten archived updates of each of
-   * 100 projects, a clause per project, in project and sequence order; nanoseconds per read.
+   * The figures job's read, as {@code ProgressLedger} sends it (at most 100 projects a read): the last
+   * ten archived updates of each of {@link #FIGURES_PROJECTS} projects, a clause per project, in project and sequence order; nanoseconds per read.
    */
   private static long figuresRead(MongoCollection<Document> archive, int archived) {
     long latest = archived - 1;
-    List<Bson> stretches = IntStream.range(0, 100).mapToObj(p -> and(eq("projectId", project(p)),
+    List<Bson> stretches = IntStream.range(0, FIGURES_PROJECTS).mapToObj(p -> and(eq("projectId", project(p)),
         gt("sequence", latest - 10L * PROJECTS), lte("sequence", latest))).toList();
     long start = System.nanoTime();
     for (int read = 0; read < FIGURES_READS; read++) {
