@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -45,13 +46,25 @@ public final class DeadLetters {
   static final String REPLAY_GROUP = "shanhai-dead-letter-replay";
   /** The binder's own headers on a dead letter (x-original-topic, x-exception-message, ...), not sent back. */
   private static final List<String> BINDER_HEADERS = List.of("x-original-", "x-exception-");
-  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * How long reading a topic to its end may take in all, so that /actuator/deadletters answers 503
+   * well within a client's patience rather than after each step's own 30 s or 60 s.
+   */
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+  /** A request the broker leaves unanswered is sent again after this, not after the client's default 30 s. */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
   private final Map<String, Object> kafka;
+  private final Duration readTimeout;
 
   /** {@code kafka}: the client settings (bootstrap servers, security) of the service's Kafka, e.g. its admin properties. */
   public DeadLetters(Map<String, Object> kafka) {
+    this(kafka, READ_TIMEOUT);
+  }
+
+  DeadLetters(Map<String, Object> kafka, Duration readTimeout) {
     this.kafka = Map.copyOf(kafka);
+    this.readTimeout = readTimeout;
   }
 
   /** One dead letter: where it is, what it was and why it failed. */
@@ -64,10 +77,14 @@ public final class DeadLetters {
   public record Replay(String topic, int replayed, Map<String, Integer> toTopics) {
   }
 
-  /** Every letter the topic holds, oldest first per partition, each marked whether a replay has sent it back. */
+  /**
+   * Every letter the topic holds, oldest first per partition, each marked whether a replay has sent it back.
+   *
+   * @throws org.apache.kafka.common.errors.TimeoutException if Kafka does not let the topic be read to its end in time
+   */
   public List<DeadLetter> list(String topic) {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-      Pending pending = Pending.read(consumer, topic);
+      Pending pending = Pending.read(consumer, topic, readTimeout);
       return pending.all.stream().map(r -> describe(r, r.offset() < pending.replayedUpTo(r))).toList();
     }
   }
@@ -75,7 +92,7 @@ public final class DeadLetters {
   /** Sends every letter not replayed before back to its original topic; fails, replaying nothing, if one cannot say where it came from. */
   public Replay replay(String topic) {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(); KafkaProducer<byte[], byte[]> producer = producer()) {
-      Pending pending = Pending.read(consumer, topic);
+      Pending pending = Pending.read(consumer, topic, readTimeout);
       List<ConsumerRecord<byte[], byte[]>> letters = pending.all.stream()
           .filter(r -> r.offset() >= pending.replayedUpTo(r)).toList();
       for (ConsumerRecord<byte[], byte[]> letter : letters) {
@@ -116,24 +133,22 @@ public final class DeadLetters {
   private record Pending(List<ConsumerRecord<byte[], byte[]>> all, Map<TopicPartition, Long> endOffsets,
       Map<TopicPartition, Long> replayed) {
 
-    static Pending read(KafkaConsumer<byte[], byte[]> consumer, String topic) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_TIMEOUT).stream()
+    /** Reads every step (metadata, offsets, records) against one deadline, {@code timeout} from now. */
+    static Pending read(KafkaConsumer<byte[], byte[]> consumer, String topic, Duration timeout) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      List<TopicPartition> partitions = consumer.partitionsFor(topic, left(deadline, topic)).stream()
           .map(p -> new TopicPartition(topic, p.partition())).toList();
       if (partitions.isEmpty()) {
         throw new IllegalArgumentException("there is no topic " + topic);
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, READ_TIMEOUT);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, left(deadline, topic));
       Map<TopicPartition, Long> replayed = new HashMap<>();
-      consumer.committed(Set.copyOf(partitions), READ_TIMEOUT)
+      consumer.committed(Set.copyOf(partitions), left(deadline, topic))
           .forEach((partition, committed) -> replayed.put(partition, committed == null ? 0L : committed.offset()));
       List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
-      long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("could not read " + topic + " to its end within " + READ_TIMEOUT);
-        }
+      while (partitions.stream().anyMatch(p -> consumer.position(p, left(deadline, topic)) < ends.get(p))) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
           if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
             all.add(record);
@@ -141,6 +156,15 @@ public final class DeadLetters {
         }
       }
       return new Pending(all, ends, replayed);
+    }
+
+    /** What is left until the deadline; past it, Kafka has not answered in time (a KafkaException, so a 503). */
+    private static Duration left(long deadline, String topic) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new TimeoutException("Kafka did not let " + topic + " be read to its end in time");
+      }
+      return Duration.ofNanos(left);
     }
 
     long replayedUpTo(ConsumerRecord<?, ?> record) {
@@ -176,6 +200,7 @@ public final class DeadLetters {
     config.put(ConsumerConfig.GROUP_ID_CONFIG, REPLAY_GROUP);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) REQUEST_TIMEOUT.toMillis());
     return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 

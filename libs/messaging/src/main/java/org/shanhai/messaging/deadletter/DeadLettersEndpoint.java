@@ -75,7 +75,7 @@ public class DeadLettersEndpoint {
     } catch (KafkaException e) {
       return problem(503, "Kafka is not answering", e.getMessage());
     } catch (IllegalStateException e) {
-      // A letter that cannot say where it came from, or a topic that could not be read to its end.
+      // A letter that cannot say where it came from.
       return problem(409, "The dead letters cannot be replayed", e.getMessage());
     }
   }

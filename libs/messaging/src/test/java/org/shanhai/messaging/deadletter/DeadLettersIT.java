@@ -3,6 +3,8 @@ package org.shanhai.messaging.deadletter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -95,6 +98,20 @@ class DeadLettersIT {
   @Test
   void refusesATopicThatDoesNotExist() {
     assertThatThrownBy(() -> deadLetters.list("no-such-topic-" + UUID.randomUUID())).hasMessageContaining("there is no topic");
+  }
+
+  @Test
+  void givesUpWithinItsTimeWhenKafkaDoesNotAnswer() throws Exception {
+    // A port that takes connections and never answers: a broker that hangs, not one that is down.
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      DeadLetters unanswered = new DeadLetters(
+          Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + silent.getLocalPort()), Duration.ofSeconds(2));
+      long started = System.nanoTime();
+
+      assertThatThrownBy(() -> unanswered.list(dlq)).as("a KafkaException, which the endpoint answers with 503")
+          .isInstanceOf(KafkaException.class);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
   }
 
   private void createTopics(int partitions) throws Exception {
