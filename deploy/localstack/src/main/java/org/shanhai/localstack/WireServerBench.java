@@ -180,7 +180,8 @@ final class WireServerBench {
 
   /**
    * The figures job's read, as {@code ProgressLedger} sends it (at most 100 projects a read): the last
-   * ten archived updates of each of {@link #FIGURES_PROJECTS} projects, a clause per project, in project and sequence order; nanoseconds per read.
+   * ten archived updates of each of {@link #FIGURES_PROJECTS} projects, a clause per project, in project
+   * and sequence order; nanoseconds per read.
    */
   private static long figuresRead(MongoCollection<Document> archive, int archived) {
     long latest = archived - 1;

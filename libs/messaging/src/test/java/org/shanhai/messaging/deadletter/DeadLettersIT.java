@@ -104,8 +104,9 @@ class DeadLettersIT {
   void givesUpWithinItsTimeWhenKafkaDoesNotAnswer() throws Exception {
     // A port that takes connections and never answers: a broker that hangs, not one that is down.
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      DeadLetters unanswered = new DeadLetters(
-          Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + silent.getLocalPort()), Duration.ofSeconds(2));
+      String address = "127.0.0.1:" + silent.getLocalPort();
+      DeadLetters unanswered = new DeadLetters(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, address),
+          Duration.ofSeconds(2));
       long started = System.nanoTime();
 
       assertThatThrownBy(() -> unanswered.list(dlq)).as("a KafkaException, which the endpoint answers with 503")
