@@ -29,9 +29,12 @@ final class EmbeddedStack implements AutoCloseable {
    * issue 15): a 96 MB heap (the live sets are 23–38 MB; a 50,000-row import runs in it); the serial
    * collector, which keeps no per-region bookkeeping (G1's took 45 MB per service) and is what the
    * JVM picks by itself in a container under 1.8 GB; and freed native memory (mostly the JIT
-   * compilers' scratch space) handed back to the system every 5 s instead of staying resident.
+   * compilers' scratch space) handed back to the system every 5 s instead of staying resident. A
+   * service out of heap exits rather than linger with its event loops dead, taking connections it
+   * never answers.
    */
-  static final List<String> SERVICE_JVM = List.of("-XX:+UseSerialGC", "-Xmx96m", "-XX:TrimNativeHeapInterval=5000");
+  static final List<String> SERVICE_JVM = List.of("-XX:+UseSerialGC", "-Xmx96m", "-XX:TrimNativeHeapInterval=5000",
+      "-XX:+ExitOnOutOfMemoryError");
 
   private final Path repository;
   private final Path home;
