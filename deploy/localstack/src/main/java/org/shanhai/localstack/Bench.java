@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code ./shanhai bench [updates]}: the update pipeline's speed against the raw Kafka producer
  * ({@link SpeedBench}); {@code ./shanhai bench alerts …} runs {@link AlertsBench},
  * {@code ./shanhai bench import …} {@link ImportBench}, {@code ./shanhai bench console …}
- * {@link ConsoleBench}, {@code ./shanhai bench wire-server …} {@link WireServerBench} instead. Each
+ * {@link ConsoleBench}, {@code ./shanhai bench overload …} {@link OverloadBench}, {@code ./shanhai bench
+ * wire-server …} {@link WireServerBench} instead. Each
  * starts what it measures on free ports (a throw-away stack, or for the last only wire servers);
  * everything stays on this machine and stops by itself. The helpers here are the benches' shared
  * HTTP and figures.
@@ -40,6 +41,10 @@ public final class Bench {
     }
     if (args.length > 0 && args[0].equals("wire-server")) {
       WireServerBench.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("overload")) {
+      OverloadBench.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     if (args.length > 0 && args[0].equals("console")) {
@@ -81,6 +86,22 @@ public final class Bench {
 
   static double ms(long[] sorted, double quantile) {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+  }
+
+  /** A service's heap in use, from its {@code /actuator/prometheus} (which no load sheds). */
+  static long heapUsed(String base) throws IOException, InterruptedException {
+    return (long) sum(metrics(base), "jvm_memory_used_bytes{", "area=\"heap\"");
+  }
+
+  static String metrics(String base) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  /** The sum of the samples of a Prometheus text exposition whose line starts with {@code name} and has {@code label}. */
+  static double sum(String exposition, String name, String label) {
+    return exposition.lines().filter(l -> l.startsWith(name) && l.contains(label))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
   }
 
   /** A process's resident memory, as "123456 kB". */

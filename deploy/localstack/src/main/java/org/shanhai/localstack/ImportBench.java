@@ -71,7 +71,7 @@ final class ImportBench {
       Thread sampler = new Thread(() -> {
         while (!Thread.currentThread().isInterrupted()) {
           try {
-            peak.accumulateAndGet(heap(base), Math::max);
+            peak.accumulateAndGet(Bench.heapUsed(base), Math::max);
             Thread.sleep(100);
           } catch (InterruptedException e) {
             return;
@@ -167,28 +167,13 @@ final class ImportBench {
     long max = 0;
     long end = System.nanoTime() + window.toNanos();
     while (System.nanoTime() < end) {
-      max = Math.max(max, heap(base));
+      max = Math.max(max, Bench.heapUsed(base));
       Thread.sleep(100);
     }
     return max;
   }
 
-  private static long heap(String base) throws Exception {
-    return (long) sum(metrics(base), "jvm_memory_used_bytes{", "area=\"heap\"");
-  }
-
   private static double consumed(String base) throws Exception {
-    return sum(metrics(base), "shanhai_events_consumed_total{", "type=\"" + PROGRESS + "\"");
-  }
-
-  private static String metrics(String base) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-  }
-
-  /** The sum of the samples of a Prometheus text exposition whose line starts with {@code name} and has {@code label}. */
-  private static double sum(String exposition, String name, String label) {
-    return exposition.lines().filter(l -> l.startsWith(name) && l.contains(label))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    return Bench.sum(Bench.metrics(base), "shanhai_events_consumed_total{", "type=\"" + PROGRESS + "\"");
   }
 }
