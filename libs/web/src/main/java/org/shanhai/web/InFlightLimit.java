@@ -25,7 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * stream of requests faster than the database answered, those piled up until the heap ran out (1,910
  * requests, 1,721 of them waiting for a database connection, in the projects service's 96 MB;
  * docs/benchmarks.md), and a service out of heap answers nothing at all. The actuator's endpoints are
- * never shed: health probes and the metrics scrape must see a busy service as busy, not as gone.
+ * never shed: health probes and the metrics scrape must see a busy service as busy, not as gone. Nor
+ * are event streams counted ({@code Accept: text/event-stream}): they stay open for as long as their
+ * reader watches, mostly idle, and the alerts stream has its own bound
+ * ({@code shanhai.alerts.streams.max-clients}).
  */
 public final class InFlightLimit implements WebFilter, Ordered {
 
@@ -52,7 +55,8 @@ public final class InFlightLimit implements WebFilter, Ordered {
 
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    if (exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/actuator/")) {
+    if (exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/actuator/")
+        || exchange.getRequest().getHeaders().getAccept().stream().anyMatch(InFlightLimit::isEventStream)) {
       return chain.filter(exchange);
     }
     if (inFlight.incrementAndGet() > max) {
@@ -61,6 +65,12 @@ public final class InFlightLimit implements WebFilter, Ordered {
     }
     // Given back however the request ends: answered, failed, or dropped by its client.
     return Mono.defer(() -> chain.filter(exchange)).doFinally(signal -> inFlight.decrementAndGet());
+  }
+
+  /** text/event-stream itself, not a wildcard that would also take it. */
+  private static boolean isEventStream(MediaType accepted) {
+    return MediaType.TEXT_EVENT_STREAM.getType().equals(accepted.getType())
+        && MediaType.TEXT_EVENT_STREAM.getSubtype().equals(accepted.getSubtype());
   }
 
   private Mono<Void> busy(ServerWebExchange exchange) {

@@ -83,6 +83,24 @@ class InFlightLimitTest {
   }
 
   @Test
+  void anEventStreamIsNotCountedButAnythingElseAcceptingEverythingIs() {
+    MockServerWebExchange stream = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/alerts/stream")
+        .accept(MediaType.TEXT_EVENT_STREAM));
+    limit.filter(stream, chain).subscribe();
+    limit.filter(post(), chain).subscribe();
+    limit.filter(MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/projects").accept(MediaType.ALL)), chain)
+        .subscribe();
+    MockServerWebExchange third = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/alerts")
+        .accept(MediaType.ALL));
+
+    limit.filter(third, chain).block(Duration.ofSeconds(5));
+
+    assertThat(taken).hasSize(3);
+    assertThat(stream.getResponse().getStatusCode()).isNull();
+    assertThat(third.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+  }
+
+  @Test
   void aBoundBelowOneIsRefusedAtStart() {
     assertThatThrownBy(() -> new InFlightLimit(0, JSON)).hasMessageContaining("shanhai.web.max-in-flight");
   }
