@@ -113,6 +113,8 @@ class ApiDocumentation {
           + "used for a different request; nothing was stored or published");
     }
     problems.put("500", "Something went wrong on our side; retrying with the same Idempotency-Key is safe");
+    problems.put("503", "The service cannot take the request now: it is busy (Retry-After says when to send it "
+        + "again) or a store it needs is not answering; nothing was stored or published");
     ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
     problems.forEach((status, description) -> responses.putIfAbsent(status, new ApiResponse().description(description)
         .content(new Content().addMediaType(PROBLEM_JSON,
