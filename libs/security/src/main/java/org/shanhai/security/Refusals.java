@@ -1,16 +1,10 @@
 package org.shanhai.security;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import org.shanhai.security.audit.AuditFilter;
+import org.shanhai.web.ProblemHandler;
 import org.shanhai.web.access.Forbidden;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -27,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Refusals {
 
-  private static final String TYPES = "https://shanhai.example/problems/";
   private static final String RFC_6750 = "https://datatracker.ietf.org/doc/html/rfc6750#section-3.1";
 
   private final JsonMapper json;
@@ -79,18 +72,7 @@ final class Refusals {
 
   private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String challenge, String type, String title,
       String detail) {
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", TYPES + type);
-    problem.put("title", title);
-    problem.put("status", status.value());
-    problem.put("detail", detail);
-    problem.put("instance", exchange.getRequest().getPath().value());
-    problem.put("errors", List.of());
-    ServerHttpResponse response = exchange.getResponse();
-    response.setStatusCode(status);
-    response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
-    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+    return ProblemHandler.answer(exchange, json, status, type, title, detail);
   }
 }

@@ -1,16 +1,11 @@
 package org.shanhai.web;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -74,19 +69,9 @@ public final class InFlightLimit implements WebFilter, Ordered {
   }
 
   private Mono<Void> busy(ServerWebExchange exchange) {
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "https://shanhai.example/problems/busy");
-    problem.put("title", "Service busy");
-    problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
-    problem.put("detail", "The service is working on as many requests as it can take (" + max
-        + "); nothing was stored. Send the request again after " + RETRY_AFTER + " s.");
-    problem.put("instance", exchange.getRequest().getPath().value());
-    problem.put("errors", List.of());
-    ServerHttpResponse response = exchange.getResponse();
-    response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-    response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER);
-    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER);
+    return ProblemHandler.answer(exchange, json, HttpStatus.SERVICE_UNAVAILABLE, "busy", "Service busy",
+        "The service is working on as many requests as it can take (" + max + "); nothing was stored. "
+            + "Send the request again after " + RETRY_AFTER + " s.");
   }
 }

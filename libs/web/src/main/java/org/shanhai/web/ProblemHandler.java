@@ -1,8 +1,11 @@
 package org.shanhai.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.shanhai.web.access.Forbidden;
 import org.shanhai.web.validation.Conflict;
@@ -20,6 +23,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,6 +36,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error leaves as {@code application/problem+json} (RFC 9457): a {@code type} naming the kind
@@ -206,6 +211,27 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
     problem.setProperty("errors", errors);
     return Mono.just(ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem));
+  }
+
+  /**
+   * The same problem+json, written by a web filter that answers before any controller (and so this
+   * advice) is reached: a refused token, a busy service. Headers the answer needs besides (a
+   * challenge, Retry-After) are set by the caller first.
+   */
+  public static Mono<Void> answer(ServerWebExchange exchange, JsonMapper json, HttpStatus status, String type,
+      String title, String detail) {
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", TYPES + type);
+    problem.put("title", title);
+    problem.put("status", status.value());
+    problem.put("detail", detail);
+    problem.put("instance", exchange.getRequest().getPath().value());
+    problem.put("errors", List.of());
+    ServerHttpResponse response = exchange.getResponse();
+    response.setStatusCode(status);
+    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+    return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
   }
 
   private static String firstLine(String message) {
