@@ -110,15 +110,8 @@ final class EmbeddedStack implements AutoCloseable {
     }
     all.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
     all.putIfAbsent("spring.mongodb.uri", mongo.connectionString());
-    List<String> jvm = new ArrayList<>(SERVICE_JVM);
-    String profile = System.getenv("SHANHAI_PROFILE");
-    if (profile != null && !profile.isBlank()) {
-      // SHANHAI_PROFILE=<dir>: each service records a Flight Recorder profile there, written when it stops.
-      jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-          + Path.of(profile).toAbsolutePath().resolve(name + "-" + System.nanoTime() + ".jfr"));
-    }
     return add(ServiceProcess.start(name, repository.resolve(Path.of("services", name, "target",
-        "shanhai-" + name + ".jar")), port, all, logs.resolve(name + ".log"), jvm));
+        "shanhai-" + name + ".jar")), port, all, logs.resolve(name + ".log"), SERVICE_JVM));
   }
 
   /**
