@@ -42,12 +42,14 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.cloud.function.core.FunctionInvocationHelper;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaBindingProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.messaging.Message;
 
 /**
  * What every service gets from shanhai-messaging: the outbox relay over the collections named in
@@ -57,7 +59,8 @@ import org.springframework.core.env.Environment;
  * database and its clock are here too, for the services' domains and stores to share; a test may
  * supply its own clock.
  */
-@AutoConfiguration
+// Before Spring Cloud Function's CloudEvents configuration, whose helper steps aside for the one here.
+@AutoConfiguration(beforeName = "org.springframework.cloud.function.cloudevent.CloudEventsFunctionExtensionConfiguration")
 @EnableConfigurationProperties({OutboxProperties.class, KafkaProperties.class})
 public class MessagingAutoConfiguration {
 
@@ -180,6 +183,26 @@ public class MessagingAutoConfiguration {
             }
           });
       return topics;
+    }
+  }
+
+  /**
+   * Messages reach the consumers' functions as the binder read them. The consumers read the
+   * CloudEvents attributes from the {@code ce_*} headers themselves ({@link EventReader}); Spring
+   * Cloud Function's CloudEvents helper, the default, would first copy every message into its canonical
+   * form, and on the way parses the Kafka {@code content-type} header's bytes, printed as an array
+   * ({@code [B@…}), as a MIME type: an exception thrown and caught for every message. 3–4% of a
+   * consumer's CPU under load, for a form nothing here reads (docs/benchmarks.md, the tenth sitting). No function here returns anything, so the helper's other
+   * half, headers for a function's output, has nothing to do either.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(FunctionInvocationHelper.class)
+  static class ConsumedMessages {
+
+    @Bean
+    FunctionInvocationHelper<Message<?>> messagesAsRead() {
+      return new FunctionInvocationHelper<>() {
+      };
     }
   }
 
