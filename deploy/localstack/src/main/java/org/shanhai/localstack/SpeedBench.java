@@ -325,7 +325,7 @@ final class SpeedBench {
       while (polling.get()) {
         try {
           Map<TopicPartition, Long> committed = committed(admin, "alerts");
-          long[] snapshot = new long[4];
+          long[] snapshot = new long[1 + from.size()];
           snapshot[0] = System.nanoTime();
           committed.forEach((tp, offset) -> snapshot[1 + tp.partition()] = offset);
           synchronized (snapshots) {
