@@ -191,9 +191,10 @@ public class MessagingAutoConfiguration {
    * CloudEvents attributes from the {@code ce_*} headers themselves ({@link EventReader}); Spring
    * Cloud Function's CloudEvents helper, the default, would first copy every message into its canonical
    * form, and on the way parses the Kafka {@code content-type} header's bytes, printed as an array
-   * ({@code [B@…}), as a MIME type: an exception thrown and caught for every message. 3–4% of a
-   * consumer's CPU under load, for a form nothing here reads (docs/benchmarks.md, the tenth sitting). No function here returns anything, so the helper's other
-   * half, headers for a function's output, has nothing to do either.
+   * ({@code [B@…}), as a MIME type: an exception thrown and caught for every message. 3–5% of a
+   * consumer's CPU under load, for a form nothing here reads (docs/benchmarks.md, the tenth sitting).
+   * No function here returns anything, so the helper's other half, headers for a function's output,
+   * has nothing to do either.
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(FunctionInvocationHelper.class)
