@@ -21,6 +21,7 @@ import org.shanhai.messaging.consumer.ConsumedEvents;
 import org.shanhai.messaging.consumer.EventReader;
 import org.shanhai.messaging.deadletter.DeadLetters;
 import org.shanhai.messaging.deadletter.DeadLettersEndpoint;
+import org.shanhai.messaging.deadletter.FailedRecords;
 import org.shanhai.messaging.kafka.KafkaHealthIndicator;
 import org.shanhai.messaging.mongo.MongoPingHealthIndicator;
 import org.shanhai.messaging.outbox.EventOutbox;
@@ -43,8 +44,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.cloud.function.core.FunctionInvocationHelper;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaBindingProperties;
-import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -135,21 +136,18 @@ public class MessagingAutoConfiguration {
   }
 
   /**
-   * For services that consume through the Spring Cloud Stream Kafka binder: counts each message the
-   * binder dead-letters ({@link ConsumedEvents#deadLettered}) and keeps it on the partition it came
-   * from; {@code /actuator/deadletters} lists and replays the dead-letter topics of its bindings.
+   * For services that consume through the Spring Cloud Stream Kafka binder: a record a poll failed on
+   * is retried, then dead-lettered alone, on the partition it came from, and counted
+   * ({@link FailedRecords}); {@code /actuator/deadletters} lists and replays the dead-letter topics of
+   * its bindings.
    */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(DlqPartitionFunction.class)
+  @ConditionalOnClass(ListenerContainerWithDlqAndRetryCustomizer.class)
   static class DeadLetterHandling {
 
     @Bean
-    @ConditionalOnMissingBean
-    DlqPartitionFunction deadLetterCounter(ConsumedEvents consumed) {
-      return (group, record, error) -> {
-        consumed.deadLettered(group);
-        return DlqPartitionFunction.ORIGINAL_PARTITION.apply(group, record, error);
-      };
+    FailedRecords failedRecords(KafkaProperties kafka, ConsumedEvents consumed) {
+      return new FailedRecords(kafka.buildProducerProperties(), consumed);
     }
 
     @Bean

@@ -79,7 +79,7 @@ class ProjectEventConsumerIT {
     assertThat(metric("shanhai_events_consumed_total{application=\"payouts\",outcome=\"failed\",type=\"unknown\""))
         .as("a poison event is tried once: no retry can mend it").isEqualTo(1.0);
 
-    // The binder's dead letter says where it came from and why it failed; /actuator/deadletters shows it.
+    // The dead letter says where it came from and why it failed; /actuator/deadletters shows it.
     assertThat(deadLetters.awaitKey("poison", 1, Duration.ofSeconds(1)).get(0).headers())
         .containsEntry("x-original-topic", Topics.PROJECTS).containsKey("x-exception-message");
     String dlq = "shanhai.projects.v1.payouts.dlq";
@@ -92,7 +92,7 @@ class ProjectEventConsumerIT {
         .jsonPath("$[0].error").value(error -> assertThat((String) error).contains("no ce_id header"))
         .jsonPath("$[0].replayed").isEqualTo(false);
 
-    // Replayed while still poison: the consumer fails on it again and the binder dead-letters it again.
+    // Replayed while still poison: the consumer fails on it again and it is dead-lettered again.
     http.post().uri("/actuator/deadletters/" + dlq)
         .header(HttpHeaders.AUTHORIZATION, province()).exchange().expectStatus().isOk().expectBody()
         .jsonPath("$.replayed").isEqualTo(1).jsonPath("$.toTopics['" + Topics.PROJECTS + "']").isEqualTo(1);

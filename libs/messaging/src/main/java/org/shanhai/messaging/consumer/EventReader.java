@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 
 import org.shanhai.events.Event;
 import org.shanhai.events.EventTypes;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +29,11 @@ public final class EventReader {
 
   /** The event, or empty when its type is not one of {@link EventTypes}. */
   public Optional<IncomingEvent> read(Message<byte[]> message) {
-    MessageHeaders headers = message.getHeaders();
+    return read(message.getPayload(), message.getHeaders());
+  }
+
+  /** As {@link #read(Message)}, from a record's payload and headers. */
+  public Optional<IncomingEvent> read(byte[] payload, Map<String, Object> headers) {
     String id = required(headers, "ce_id");
     String type = required(headers, "ce_type");
     Optional<Class<? extends Event>> record = EventTypes.recordOf(type);
@@ -38,7 +42,7 @@ public final class EventReader {
     }
     String subject = required(headers, "ce_subject");
     long sequence = sequence(header(headers, "ce_sequence"));
-    String data = new String(message.getPayload(), StandardCharsets.UTF_8);
+    String data = new String(payload, StandardCharsets.UTF_8);
     Event event;
     try {
       event = json.readValue(data, record.get());
@@ -72,7 +76,7 @@ public final class EventReader {
     }
   }
 
-  private static String required(MessageHeaders headers, String name) {
+  private static String required(Map<String, Object> headers, String name) {
     String value = header(headers, name);
     if (value == null || value.isBlank()) {
       throw new PoisonEvent("the event has no " + name + " header");
@@ -80,9 +84,12 @@ public final class EventReader {
     return value;
   }
 
-  /** The binder hands Kafka header values over as raw bytes or, once mapped, as strings. */
-  private static String header(MessageHeaders headers, String name) {
-    Object value = headers.get(name);
+  private static String header(Map<String, Object> headers, String name) {
+    return text(headers.get(name));
+  }
+
+  /** The binder hands Kafka keys and header values over as raw bytes or, once mapped, as strings. */
+  static String text(Object value) {
     return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
         : value == null ? null : value.toString();
   }

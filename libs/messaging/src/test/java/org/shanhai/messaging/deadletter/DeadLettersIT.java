@@ -28,8 +28,8 @@ import org.shanhai.testkit.TopicReader;
 import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
 
 /**
- * Listing and replaying a dead-letter topic over the real broker, with letters shaped as the binder
- * writes them (the services' tests replay letters the binder itself dead-lettered).
+ * Listing and replaying a dead-letter topic over the real broker, with letters shaped as
+ * {@link FailedRecords} writes them (the services' tests replay letters their consumers dead-lettered).
  */
 @ExtendWith(RealInfrastructure.class)
 class DeadLettersIT {

@@ -1,5 +1,6 @@
 package org.shanhai.alerts.alert.kafka;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.shanhai.alerts.alert.Evaluation;
@@ -9,9 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * The consumers of the facts the rules look at, one message at a time so the binder's bounded
- * retries and dead-letter topics apply; each awaits its reactive work on the binder's thread, never
- * a Netty one: {@code onProjectEvent} ({@code shanhai.projects.v1}, group {@code alerts}) and
+ * The consumers of the facts the rules look at, a poll at a time, a subject's facts in their order
+ * ({@link ConsumedEvents}); each awaits its reactive work on the binder's thread, never a Netty one: {@code onProjectEvent} ({@code shanhai.projects.v1}, group {@code alerts}) and
  * {@code onPayoutEvent} ({@code shanhai.payouts.v1}, group {@code alerts}) fold the event into the
  * projection, then run the rules on its subject.
  */
@@ -19,12 +19,12 @@ import org.springframework.messaging.Message;
 class FactConsumers {
 
   @Bean
-  Consumer<Message<byte[]>> onProjectEvent(Evaluation evaluation, ConsumedEvents consumed) {
-    return message -> consumed.handle(message, incoming -> evaluation.onFact(incoming.event(), incoming.time()));
+  Consumer<Message<List<byte[]>>> onProjectEvent(Evaluation evaluation, ConsumedEvents consumed) {
+    return poll -> consumed.handle(poll, incoming -> evaluation.onFact(incoming.event(), incoming.time()));
   }
 
   @Bean
-  Consumer<Message<byte[]>> onPayoutEvent(Evaluation evaluation, ConsumedEvents consumed) {
-    return message -> consumed.handle(message, incoming -> evaluation.onFact(incoming.event(), incoming.time()));
+  Consumer<Message<List<byte[]>>> onPayoutEvent(Evaluation evaluation, ConsumedEvents consumed) {
+    return poll -> consumed.handle(poll, incoming -> evaluation.onFact(incoming.event(), incoming.time()));
   }
 }

@@ -1,5 +1,6 @@
 package org.shanhai.alerts.delivery.kafka;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.shanhai.alerts.delivery.Fanout;
@@ -12,15 +13,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code onAlertEvent}: the consumer of the service's own {@code shanhai.alerts.v1} (group
- * {@code alerts-delivery}), which fans each alert event out to the subscriptions it matches; one
- * message at a time so the binder's bounded retries and dead-letter topic apply.
+ * {@code alerts-delivery}), which fans each alert event out to the subscriptions it matches; a poll
+ * at a time, an alert's events in their order ({@link ConsumedEvents}).
  */
 @Configuration(proxyBeanMethods = false)
 class AlertEventConsumer {
 
   @Bean
-  Consumer<Message<byte[]>> onAlertEvent(Fanout fanout, ConsumedEvents consumed) {
-    return message -> consumed.handle(message, incoming -> incoming.event() instanceof AlertEvent event
+  Consumer<Message<List<byte[]>>> onAlertEvent(Fanout fanout, ConsumedEvents consumed) {
+    return poll -> consumed.handle(poll, incoming -> incoming.event() instanceof AlertEvent event
         ? fanout.fanOut(incoming.id(), incoming.time(), incoming.data(), event)
         : Mono.just(false));
   }

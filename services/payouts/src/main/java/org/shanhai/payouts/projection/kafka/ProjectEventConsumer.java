@@ -1,5 +1,6 @@
 package org.shanhai.payouts.projection.kafka;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.shanhai.messaging.consumer.ConsumedEvents;
@@ -10,14 +11,14 @@ import org.springframework.messaging.Message;
 
 /**
  * {@code onProjectEvent}: the Spring Cloud Stream consumer of {@code shanhai.projects.v1} (group
- * {@code payouts}), one message at a time so the binder's bounded retries and dead-letter topic
- * apply; the reactive projection write is awaited on the binder's thread, never on a Netty thread.
+ * {@code payouts}), a poll at a time, a project's events in their order ({@link ConsumedEvents}); the
+ * reactive projection writes are awaited on the binder's thread, never on a Netty thread.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectEventConsumer {
 
   @Bean
-  Consumer<Message<byte[]>> onProjectEvent(Projections projections, ConsumedEvents consumed) {
-    return message -> consumed.handle(message, incoming -> projections.apply(incoming.event()));
+  Consumer<Message<List<byte[]>>> onProjectEvent(Projections projections, ConsumedEvents consumed) {
+    return poll -> consumed.handle(poll, incoming -> projections.apply(incoming.event()));
   }
 }
