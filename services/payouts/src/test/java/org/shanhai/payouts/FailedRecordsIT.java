@@ -19,6 +19,7 @@ import org.shanhai.events.value.CountyCode;
 import org.shanhai.events.value.ProjectId;
 import org.shanhai.messaging.consumer.ConsumedEvents;
 import org.shanhai.testkit.EventPublisher;
+import org.shanhai.testkit.Prometheus;
 import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -109,7 +110,8 @@ class FailedRecordsIT {
     assertThat(attempts.indexOf("steady#1")).isLessThan(attempts.indexOf("steady#2"));
     assertThat(deadLetters.drainFor(Duration.ofSeconds(1))).as("only the record that always fails")
         .extracting(TopicReader.Received::key).containsExactly("broken");
-    assertThat(metric("shanhai_events_dead_lettered_total{application=\"payouts\",group=\"failed-records-test\""))
+    assertThat(Prometheus.sum(http,
+        "shanhai_events_dead_lettered_total{application=\"payouts\",group=\"failed-records-test\""))
         .isEqualTo(1.0);
   }
 
@@ -118,13 +120,5 @@ class FailedRecordsIT {
         ProjectId.of(project), sequence, "pairing", CountyCode.of(SeedStory.CHANGSHAN), CountyCode.of(SeedStory.CIXI),
         "INDUSTRIAL_ENCLAVE", "UNDER_CONSTRUCTION", "TOPPED_OUT", LocalDate.parse("2021-06-30"), "officer",
         Instant.now()));
-  }
-
-  private double metric(String prefix) {
-    String body = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
-        .get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
-        .getResponseBody();
-    return body.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(l.substring(
-        l.lastIndexOf(' ') + 1))).sum();
   }
 }

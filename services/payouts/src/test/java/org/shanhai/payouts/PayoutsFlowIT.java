@@ -22,6 +22,7 @@ import org.shanhai.payouts.metrics.PayoutMetrics;
 import org.shanhai.payouts.shareholding.ShareholdingService;
 import org.shanhai.testkit.EventPublisher;
 import org.shanhai.testkit.EventSchemas;
+import org.shanhai.testkit.Prometheus;
 import org.shanhai.testkit.TestIssuer;
 import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,8 +87,7 @@ class PayoutsFlowIT {
         .jsonPath("$.villagesBenefiting").isEqualTo(94);
 
     metrics.refresh();
-    String scraped = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
-        .get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+    String scraped = Prometheus.scrape(http);
     assertThat(scraped).containsPattern(
         "shanhai_payouts_guaranteed_yuan\\{application=\"payouts\",county=\"330822\",partner=\"330282\",year=\"2021\"} \\d");
   }
@@ -119,8 +119,7 @@ class PayoutsFlowIT {
 
     // Paid in full on its due date: it counts towards the on-time payout rate of 衢江—鄞州 for 2020.
     metrics.refresh();
-    String scraped = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
-        .get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+    String scraped = Prometheus.scrape(http);
     String tags = "\\{application=\"payouts\",county=\"%s\",partner=\"%s\",year=\"2020\"} ".formatted(
         SeedStory.QUJIANG, SeedStory.YINZHOU);
     double known = sample(scraped, "shanhai_payouts_timeliness_known" + tags);

@@ -17,6 +17,7 @@ import org.shanhai.events.projects.ProjectStatusChanged;
 import org.shanhai.events.value.CountyCode;
 import org.shanhai.events.value.ProjectId;
 import org.shanhai.testkit.EventPublisher;
+import org.shanhai.testkit.Prometheus;
 import org.shanhai.testkit.TestIssuer;
 import org.shanhai.testkit.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +63,7 @@ class ProjectEventConsumerIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> view(project).get("sequence", Number.class).longValue() == 4);
 
     assertThat(view(project).getString("status")).isEqualTo("COMPLETED");
-    assertThat(metric("shanhai_events_consumed_total{application=\"payouts\",outcome=\"ignored\""))
+    assertThat(Prometheus.sum(http, "shanhai_events_consumed_total{application=\"payouts\",outcome=\"ignored\""))
         .isGreaterThanOrEqualTo(2.0);
   }
 
@@ -75,8 +76,10 @@ class ProjectEventConsumerIT {
     assertThat(deadLetters.awaitKey("poison", 1, Duration.ofSeconds(60)).get(0).body())
         .isEqualTo("this is not a CloudEvent");
     assertThat(view(project)).isNotNull();
-    assertThat(metric("shanhai_events_dead_lettered_total{application=\"payouts\",group=\"payouts\"")).isEqualTo(1.0);
-    assertThat(metric("shanhai_events_consumed_total{application=\"payouts\",outcome=\"failed\",type=\"unknown\""))
+    assertThat(Prometheus.sum(http, "shanhai_events_dead_lettered_total{application=\"payouts\",group=\"payouts\""))
+        .isEqualTo(1.0);
+    assertThat(Prometheus.sum(http,
+        "shanhai_events_consumed_total{application=\"payouts\",outcome=\"failed\",type=\"unknown\""))
         .as("a poison event is tried once: no retry can mend it").isEqualTo(1.0);
 
     // The dead letter says where it came from and why it failed; /actuator/deadletters shows it.
@@ -98,7 +101,8 @@ class ProjectEventConsumerIT {
         .jsonPath("$.replayed").isEqualTo(1).jsonPath("$.toTopics['" + Topics.PROJECTS + "']").isEqualTo(1);
     assertThat(deadLetters.awaitKey("poison", 2, Duration.ofSeconds(60))).hasSize(2);
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-        metric("shanhai_events_dead_lettered_total{application=\"payouts\",group=\"payouts\"")).isEqualTo(2.0));
+        Prometheus.sum(http, "shanhai_events_dead_lettered_total{application=\"payouts\",group=\"payouts\""))
+        .isEqualTo(2.0));
     http.get().uri("/actuator/deadletters")
         .header(HttpHeaders.AUTHORIZATION, province()).exchange().expectStatus().isOk().expectBody()
         .jsonPath("$['" + dlq + "'].letters").isEqualTo(2).jsonPath("$['" + dlq + "'].waiting").isEqualTo(1);
@@ -121,14 +125,6 @@ class ProjectEventConsumerIT {
 
   private Document view(String project) {
     return Mono.from(database.getCollection("project_views").find(new Document("_id", project)).first()).block();
-  }
-
-  private double metric(String prefix) {
-    String body = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
-        .get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
-        .getResponseBody();
-    return body.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(l.substring(
-        l.lastIndexOf(' ') + 1))).sum();
   }
 
   /** The dead letters are the province's to see and replay. */

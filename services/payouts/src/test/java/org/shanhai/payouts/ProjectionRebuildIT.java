@@ -24,6 +24,7 @@ import org.shanhai.events.value.CountyCode;
 import org.shanhai.events.value.Money;
 import org.shanhai.events.value.ProjectId;
 import org.shanhai.testkit.EventPublisher;
+import org.shanhai.testkit.Prometheus;
 import org.shanhai.testkit.RealInfrastructure;
 import org.shanhai.testkit.TestIssuer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -137,8 +138,7 @@ class ProjectionRebuildIT {
   }
 
   private double ignoredRegistrations() {
-    String body = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
-        .get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+    String body = Prometheus.scrape(http);
     return body.lines().filter(l -> l.startsWith("shanhai_events_consumed_total{") && l.contains("outcome=\"ignored\"")
             && l.contains("type=\"" + ProjectRegistered.TYPE + "\""))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();

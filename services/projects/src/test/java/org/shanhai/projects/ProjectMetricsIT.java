@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.shanhai.messaging.schedule.Turns;
 import org.shanhai.projects.metrics.ProjectMetrics;
 import org.shanhai.projects.project.ProjectService;
+import org.shanhai.testkit.Prometheus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -113,8 +114,7 @@ class ProjectMetricsIT {
 
   /** Every sample of 常山—慈溪 on the scrape, by its whole line up to the value. */
   private Map<String, Double> figures() {
-    String body = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build()
-        .get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+    String body = Prometheus.scrape(http);
     return body.lines().filter(l -> l.startsWith("shanhai_projects") && l.contains("county=\"330822\"")
             && l.contains("partner=\"330282\""))
         .collect(java.util.stream.Collectors.toMap(l -> l.substring(0, l.lastIndexOf(' ')),
