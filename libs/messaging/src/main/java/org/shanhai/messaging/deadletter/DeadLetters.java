@@ -32,9 +32,9 @@ import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
  * The dead letters of a dead-letter topic, and their replay onto the topic each came from.
  *
  * <p>A dead letter ({@link FailedRecords}) keeps the original key, body and CloudEvents headers and
- * adds the binder's headers ({@code x-original-topic}, {@code x-exception-message}, ...). A replay sends the
- * original record again (key, body, every header but the binder's) to its original topic, where it
- * keeps its partition because the key is the same. Every consumer group of that topic receives it;
+ * adds the binder's headers ({@code x-original-topic}, {@code x-exception-message}, ...). A replay
+ * sends the original record again (key, body, every header but the binder's) to its original topic,
+ * where it keeps its partition because the key is the same. Every consumer group of that topic receives it;
  * the consumers are idempotent (event id and per-aggregate sequence), so groups that had applied it
  * drop it. A replay takes only the letters present when it starts, so a message that fails again is
  * dead-lettered again but not replayed in a loop, and it records how far it got in the consumer group
