@@ -190,7 +190,9 @@ public class MessagingAutoConfiguration {
    * Cloud Function's CloudEvents helper, the default, would first copy every message into its canonical
    * form, and on the way parses the Kafka {@code content-type} header's bytes, printed as an array
    * ({@code [B@…}), as a MIME type: an exception thrown and caught for every message. 3–5% of a
-   * consumer's CPU under load, for a form nothing here reads (docs/benchmarks.md, the tenth sitting).
+   * consumer's CPU under load when each record was a message, for a form nothing here reads
+   * (docs/benchmarks.md, the tenth sitting); in batch mode a poll is one message, so it costs less
+   * now, but it is still work for nothing.
    * No function here returns anything, so the helper's other half, headers for a function's output,
    * has nothing to do either.
    */
