@@ -63,6 +63,9 @@ import org.shanhai.embedded.ServiceProcess;
  *   <li>at 10 status changes per second, open loop, from the scheduled time to the signed webhook
  *       at a subscriber (grouping window zero);</li>
  *   <li>an update's cost on a project with 1,000 earlier updates against a fresh one;</li>
+ *   <li>catch-up after an outage: both consumers stopped while {@link #BACKLOG} updates are
+ *       accepted, then started again; how many events a second each applies from its start until
+ *       its group committed to the topic's end;</li>
  *   <li>each service's largest resident memory through all of it, and the time each takes to be
  *       ready when started again.</li>
  * </ol>
@@ -83,6 +86,8 @@ final class SpeedBench {
    * a cost of the start, not of an update.
    */
   private static final Duration WARM_UP = Duration.ofSeconds(60);
+  /** Updates accepted while the consumers are down, for the catch-up. */
+  private static final int BACKLOG = 10_000;
   private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -172,6 +177,7 @@ final class SpeedBench {
         Histogram webhook = openLoopWebhook(subscriber, alerting);
         print("status -> webhook", "at 10/s open loop for %d s: %s".formatted(OPEN_LOOP.toSeconds(), quantiles(webhook)));
         double penalty = historyPenalty(ids.get(PROJECTS * 2), ids.get(PROJECTS * 2 + 1));
+        Map<String, Double> catchUp = catchUp(stack, admin, services, ports, load, resident);
         int rss = resident.stop();
         print("resident memory", "max %d MB (%s)".formatted(rss, resident.describe()));
         print("sent again", ("%d updates answered 412 (the project kept changing under concurrent reports), "
@@ -190,8 +196,9 @@ final class SpeedBench {
         subscriber.close();
         System.out.printf("{\"kafkaRawPerSecond\":%.0f,\"updatesPerSecond\":%.0f,\"shareOfKafka\":%.4f,"
                 + "\"applyP99Ms\":%.1f,\"webhookP99Ms\":%.1f,\"historyPenalty\":%.3f,\"maxRssMb\":%d,"
-                + "\"maxReadySeconds\":%.1f}%n", raw, rate, rate / raw, apply.getValueAtPercentile(99) / 1000.0,
-            webhook.getValueAtPercentile(99) / 1000.0, penalty, rss, ready);
+                + "\"maxReadySeconds\":%.1f,\"catchUpPerSecond\":%.0f}%n", raw, rate, rate / raw,
+            apply.getValueAtPercentile(99) / 1000.0, webhook.getValueAtPercentile(99) / 1000.0, penalty, rss, ready,
+            catchUp.values().stream().mapToDouble(Double::doubleValue).min().orElse(0));
       }
     }
   }
@@ -261,6 +268,58 @@ final class SpeedBench {
     long sent = closedLoop(load, () -> System.nanoTime() < until);
     awaitApplied(admin, before + sent, Duration.ofMinutes(10));
     return sent;
+  }
+
+  /**
+   * A backlog as an outage of the consumers leaves it: the payouts and alerts services stopped while
+   * {@link #BACKLOG} updates are accepted (the saturation's load, on the projects service alone), then
+   * started again, each put in {@code services} in place of the one stopped. Per consumer, the events
+   * it was behind over the time from its start until its group committed to the topic's end: the
+   * start's own seconds included, as after an outage.
+   */
+  private Map<String, Double> catchUp(EmbeddedStack stack, Admin admin, Map<String, ServiceProcess> services,
+      Map<String, Integer> ports, List<String> load, Resident resident) throws Exception {
+    List<String> consumers = List.of("payouts", "alerts");
+    for (String name : consumers) {
+      services.get(name).stop();
+    }
+    AtomicLong left = new AtomicLong(BACKLOG);
+    long sending = System.nanoTime();
+    closedLoop(load, () -> left.getAndDecrement() > 0);
+    double accepted = BACKLOG / ((System.nanoTime() - sending) / 1e9);
+    Map<TopicPartition, Long> ends = endOffsets(admin);
+    Map<String, Long> behind = new LinkedHashMap<>();
+    for (String name : consumers) {
+      Map<TopicPartition, Long> committed = committed(admin, name);
+      behind.put(name, ends.entrySet().stream()
+          .mapToLong(e -> e.getValue() - committed.getOrDefault(e.getKey(), 0L)).sum());
+    }
+    long start = System.nanoTime();
+    for (String name : consumers) {
+      ServiceProcess started = stack.service(name, ports.get(name), settings(name));
+      services.put(name, started);
+      resident.watch(name, started);
+    }
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    long deadline = start + Duration.ofMinutes(10).toNanos();
+    while (seconds.size() < consumers.size()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the consumers did not catch up within 10 minutes");
+      }
+      for (String name : consumers) {
+        if (!seconds.containsKey(name) && caughtUp(committed(admin, name), ends)) {
+          seconds.put(name, (System.nanoTime() - start) / 1e9);
+        }
+      }
+      Thread.sleep(20);
+    }
+    Map<String, Double> perSecond = new LinkedHashMap<>();
+    consumers.forEach(name -> perSecond.put(name, behind.get(name) / seconds.get(name)));
+    print("catch-up", ("%d updates accepted with the consumers down (%.0f/s), then from their start: %s")
+        .formatted(BACKLOG, accepted, consumers.stream().map(name -> "%s %d events in %.1f s (%.0f/s)"
+            .formatted(name, behind.get(name), seconds.get(name), perSecond.get(name)))
+            .reduce((a, b) -> a + ", " + b).orElse("")));
+    return perSecond;
   }
 
   /**
@@ -571,14 +630,16 @@ final class SpeedBench {
   /** Each service's resident memory, sampled every quarter second; the largest seen. */
   private static final class Resident {
     private final Map<String, AtomicLong> max = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> processes = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
     Resident(Map<String, ServiceProcess> services) {
       services.keySet().forEach(name -> max.put(name, new AtomicLong()));
+      processes.putAll(services);
       thread = new Thread(() -> {
         while (running.get()) {
-          services.forEach((name, process) -> max.get(name).accumulateAndGet(Bench.residentKilobytes(process.pid()), Math::max));
+          processes.forEach((name, process) -> max.get(name).accumulateAndGet(Bench.residentKilobytes(process.pid()), Math::max));
           try {
             Thread.sleep(250);
           } catch (InterruptedException e) {
@@ -588,6 +649,11 @@ final class SpeedBench {
       }, "bench-rss");
       thread.setDaemon(true);
       thread.start();
+    }
+
+    /** Samples {@code process} from now on, a service started again in place of the one of that name. */
+    void watch(String name, ServiceProcess process) {
+      processes.put(name, process);
     }
 
     int stop() throws InterruptedException {
