@@ -56,7 +56,7 @@ import org.shanhai.embedded.ServiceProcess;
  *   <li>the raw producer's rate (1 KB records, acks=all, idempotent);</li>
  *   <li>saturation: updates accepted over HTTP and applied by both the payouts and the alerts
  *       service (their consumer groups committed past the last update's event), per second, after
- *       a minute of the same load that is not measured ({@link #WARM_UP});</li>
+ *       three minutes of the same load that is not measured ({@link #WARM_UP});</li>
  *   <li>at a fixed 100 updates per second, open loop (each request sent at its scheduled time
  *       whether or not the earlier ones answered), from the scheduled time to applied by the
  *       alerts service, in an HdrHistogram;</li>
@@ -81,11 +81,14 @@ final class SpeedBench {
   private static final Duration OPEN_LOOP = Duration.ofSeconds(30);
   /**
    * The saturation's load, unmeasured, before any figure is taken. A service starts interpreting its
-   * code and compiles the hot paths as the load reaches them: during the first 20,000 updates after a
-   * start, a fifth to a third of each service's CPU went to its JIT compiler threads (docs/benchmarks.md),
-   * a cost of the start, not of an update.
+   * code and compiles the hot paths as the load reaches them, a cost of the start, not of an update:
+   * under this load each service's JIT compiler threads took a fifth to a half of its CPU for about
+   * three minutes, and only then under a sixth; until then much of the code runs in its first,
+   * profiling compilation, and an update cost each process two to two and a half times what it does
+   * after (docs/benchmarks.md, a twelfth sitting). The warm-up's own rate is printed: what a service
+   * carries in its first minutes.
    */
-  private static final Duration WARM_UP = Duration.ofSeconds(60);
+  private static final Duration WARM_UP = Duration.ofSeconds(180);
   /** Updates accepted while the consumers are down, for the catch-up. */
   private static final int BACKLOG = 10_000;
   private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
@@ -157,7 +160,8 @@ final class SpeedBench {
         processes.put("keycloak", keycloak.pid());
         processes.put("broker + wire server + clients", ProcessHandle.current().pid());
         long warmUp = warmUp(admin, load);
-        print("warm-up", "%d updates in %d s, applied by both, not measured".formatted(warmUp, WARM_UP.toSeconds()));
+        print("warm-up", "%d updates in %d s (%.0f/s accepted), applied by both, not measured".formatted(warmUp,
+            WARM_UP.toSeconds(), warmUp / (double) WARM_UP.toSeconds()));
         // Keycloak only signs the bench in, before this: its CPU here stays at nothing.
         Map<String, Long> profiled = new LinkedHashMap<>(processes);
         profiled.remove("keycloak");
