@@ -83,9 +83,9 @@ final class SpeedBench {
    * The saturation's load, unmeasured, before any figure is taken. A service starts interpreting its
    * code and compiles the hot paths as the load reaches them, a cost of the start, not of an update:
    * under this load each service's JIT compiler threads took a fifth to a half of its CPU for about
-   * three minutes, and only then under a sixth; until then much of the code runs in its first,
-   * profiling compilation, and an update cost each process two to two and a half times what it does
-   * after (docs/benchmarks.md, a twelfth sitting). The warm-up's own rate is printed: what a service
+   * three minutes, a quarter at most after that; until then much of the code runs in its first,
+   * profiling compilation, and an update cost each service two to two and a half times what it does
+   * after (docs/benchmarks.md, a twelfth sitting). The warm-up's own rate is printed: what the stack
    * carries in its first minutes.
    */
   private static final Duration WARM_UP = Duration.ofSeconds(180);
