@@ -64,6 +64,12 @@ class MongoProjectStore implements ProjectStore {
   static final String ARCHIVE = "project_updates";
   /** The pairing and the external code together, set only when there is a code: unique, so a code names one project per pairing. */
   private static final String EXTERNAL_KEY = "externalKey";
+  /**
+   * Archived updates one reply of a history read carries. Without it a reader that asks for all
+   * (as the figures' fold does) gets the rest of the answer in one reply, decoded at once: thirty
+   * seconds of updates held in a 96 MB heap, which ended in full collections every run.
+   */
+  private static final int ARCHIVE_READ_BATCH = 500;
 
   private final OutboxCollection aggregates;
   private final MongoCollection<Document> projects;
@@ -241,7 +247,8 @@ class MongoProjectStore implements ProjectStore {
     Bson stretches = or(ranges.stream()
         .map(r -> and(eq("projectId", r.projectId().value()), gt("sequence", r.after()), lte("sequence", r.upTo())))
         .toList());
-    return Flux.from(archive.find(stretches).sort(Sorts.ascending("projectId", "sequence")))
+    return Flux.from(archive.find(stretches).sort(Sorts.ascending("projectId", "sequence"))
+        .batchSize(ARCHIVE_READ_BATCH))
         .map(u -> ProjectDocuments.update(ProjectId.of(u.getString("projectId")), u));
   }
 }
