@@ -63,6 +63,27 @@ class FiguresIT {
   }
 
   @Test
+  void aHistoryLongerThanOneReplyOfTheArchiveIsFoldedWhole() {
+    LocalDate today = LocalDate.now(ZHEJIANG);
+    Map<String, Object> before = changshan(today.getYear());
+    Officer officer = new Officer(http, "officer.changshan");
+    String project = officer.anIndustrialEnclave();
+    // More than the 500 archived updates one reply of the archive carries: the fold must read past the first.
+    int updates = 520;
+    for (int i = 1; i <= updates; i++) {
+      officer.update(project, """
+          {"reportDate":"%s","cumulativeInvestment":"%d.00"}""".formatted(today, i * 1000), null)
+          .expectStatus().isCreated();
+    }
+    archiveAll();
+
+    Map<String, Object> after = changshan(today.getYear());
+
+    assertThat(new BigDecimal((String) after.get("invested")).subtract(new BigDecimal((String) before.get("invested"))))
+        .as("the last of the %d updates counts", updates).isEqualByComparingTo("520000.00");
+  }
+
+  @Test
   void aYearOutsideTheProgrammesIsABadRequest() {
     http.get().uri("/api/v1/figures?year={y}", LocalDate.now(ZHEJIANG).getYear() + 1).exchange()
         .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("year");
