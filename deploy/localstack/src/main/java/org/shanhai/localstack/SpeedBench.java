@@ -59,7 +59,7 @@ import org.shanhai.embedded.ServiceProcess;
  *       three minutes of the same load that is not measured ({@link #WARM_UP});</li>
  *   <li>at a fixed 100 updates per second, open loop (each request sent at its scheduled time
  *       whether or not the earlier ones answered), from the scheduled time to applied by the
- *       alerts service, in an HdrHistogram;</li>
+ *       alerts service, in an HdrHistogram, and how busy the cores were meanwhile;</li>
  *   <li>at 10 status changes per second, open loop, from the scheduled time to the signed webhook
  *       at a subscriber (grouping window zero);</li>
  *   <li>an update's cost on a project with 1,000 earlier updates against a fresh one;</li>
@@ -171,13 +171,20 @@ final class SpeedBench {
         Map<String, Long> cpuAfter = cpuMillis(processes);
         print("saturation", "%.0f updates/s accepted and applied by payouts and alerts (%d updates, %d in flight); "
             .formatted(rate, updates, IN_FLIGHT) + "%.2f%% of the raw producer".formatted(100 * rate / raw));
-        print("cpu per update", processes.keySet().stream()
-            .map(name -> "%s %.2f ms".formatted(name, (cpuAfter.get(name) - cpuBefore.get(name)) / (double) updates))
-            .reduce((a, b) -> a + ", " + b).orElse("") + " (during saturation)");
+        print("cpu per update", perUpdate(cpuBefore, cpuAfter, updates) + " (during saturation)");
         flames.stop();
+        Map<String, Long> cpuBeforeApply = cpuMillis(processes);
+        long applyStart = System.nanoTime();
         Histogram apply = openLoopApply(admin, load);
+        Map<String, Long> cpuAfterApply = cpuMillis(processes);
+        double busy = cpuAfterApply.entrySet().stream().mapToLong(e -> e.getValue() - cpuBeforeApply.get(e.getKey())).sum()
+            / ((System.nanoTime() - applyStart) / 1e6);
         print("request -> applied", "at 100/s open loop for %d s: %s (alerts service; %s)".formatted(
             OPEN_LOOP.toSeconds(), quantiles(apply), applyNote));
+        // At 100/s the cores should be mostly idle; when they are not, the tail above is a queue for them.
+        print("cpu at 100/s", "%.2f of %d cores busy; per update %s (the phase's own wait for the last events included)"
+            .formatted(busy, Runtime.getRuntime().availableProcessors(),
+                perUpdate(cpuBeforeApply, cpuAfterApply, (int) (OPEN_LOOP.toSeconds() * 100))));
         Histogram webhook = openLoopWebhook(subscriber, alerting);
         print("status -> webhook", "at 10/s open loop for %d s: %s".formatted(OPEN_LOOP.toSeconds(), quantiles(webhook)));
         double penalty = historyPenalty(ids.get(PROJECTS * 2), ids.get(PROJECTS * 2 + 1));
@@ -208,14 +215,20 @@ final class SpeedBench {
   }
 
   /**
-   * The CPU time each process has used so far: across the saturation phase, what an update costs each
-   * of them, which says where the two cores go.
+   * The CPU time each process has used so far: across a phase, what an update costs each of them,
+   * which says where the two cores go (at saturation), or whether they were free at all (at 100/s).
    */
   private static Map<String, Long> cpuMillis(Map<String, Long> processes) {
     Map<String, Long> used = new LinkedHashMap<>();
     processes.forEach((name, pid) -> used.put(name, ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration())
         .map(Duration::toMillis).orElse(0L)));
     return used;
+  }
+
+  private static String perUpdate(Map<String, Long> before, Map<String, Long> after, int updates) {
+    return before.keySet().stream()
+        .map(name -> "%s %.2f ms".formatted(name, (after.get(name) - before.get(name)) / (double) updates))
+        .reduce((a, b) -> a + ", " + b).orElse("");
   }
 
   private static Map<String, String> settings(String service) {
