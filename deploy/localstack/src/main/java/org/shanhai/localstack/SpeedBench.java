@@ -79,6 +79,8 @@ final class SpeedBench {
   /** Sends of one update at most, the first included. */
   private static final int ATTEMPTS = 10;
   private static final Duration OPEN_LOOP = Duration.ofSeconds(30);
+  /** The updates sent in the 100/s phase. */
+  private static final int OPEN_LOOP_UPDATES = (int) (OPEN_LOOP.toSeconds() * 100);
   /**
    * The saturation's load, unmeasured, before any figure is taken. A service starts interpreting its
    * code and compiles the hot paths as the load reaches them, a cost of the start, not of an update:
@@ -184,7 +186,7 @@ final class SpeedBench {
         // At 100/s the cores should be mostly idle; when they are not, the tail above is a queue for them.
         print("cpu at 100/s", "%.2f of %d cores busy; per update %s (the phase's own wait for the last events included)"
             .formatted(busy, Runtime.getRuntime().availableProcessors(),
-                perUpdate(cpuBeforeApply, cpuAfterApply, (int) (OPEN_LOOP.toSeconds() * 100))));
+                perUpdate(cpuBeforeApply, cpuAfterApply, OPEN_LOOP_UPDATES)));
         Histogram webhook = openLoopWebhook(subscriber, alerting);
         print("status -> webhook", "at 10/s open loop for %d s: %s".formatted(OPEN_LOOP.toSeconds(), quantiles(webhook)));
         double penalty = historyPenalty(ids.get(PROJECTS * 2), ids.get(PROJECTS * 2 + 1));
@@ -415,10 +417,9 @@ final class SpeedBench {
     }, "bench-offsets");
     poller.setDaemon(true);
     poller.start();
-    int count = (int) (OPEN_LOOP.toSeconds() * 100);
     long start = System.nanoTime() + 100_000_000;
     List<CompletableFuture<?>> sent = new ArrayList<>();
-    for (int n = 0; n < count; n++) {
+    for (int n = 0; n < OPEN_LOOP_UPDATES; n++) {
       long at = start + n * 10_000_000L;
       sleepUntil(at);
       sent.add(update(load.get(n % load.size()), null).thenAccept(id -> {
