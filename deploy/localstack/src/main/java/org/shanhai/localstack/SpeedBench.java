@@ -61,7 +61,7 @@ import org.shanhai.embedded.ServiceProcess;
  *       whether or not the earlier ones answered), from the scheduled time to applied by the
  *       alerts service, in an HdrHistogram, and how busy the cores were meanwhile;</li>
  *   <li>at 10 status changes per second, open loop, from the scheduled time to the signed webhook
- *       at a subscriber (grouping window zero), after as many not measured;</li>
+ *       at a subscriber (grouping window zero), after about as many not measured;</li>
  *   <li>an update's cost on a project with 1,000 earlier updates against a fresh one;</li>
  *   <li>catch-up after an outage: both consumers stopped while {@link #BACKLOG} updates are
  *       accepted, then started again; how many events a second each applies from its start until
