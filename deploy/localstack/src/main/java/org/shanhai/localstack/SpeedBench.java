@@ -81,6 +81,8 @@ final class SpeedBench {
   private static final Duration OPEN_LOOP = Duration.ofSeconds(30);
   /** The updates sent in the 100/s phase. */
   private static final int OPEN_LOOP_UPDATES = (int) (OPEN_LOOP.toSeconds() * 100);
+  /** The status changes sent in the webhook phase, at 10/s; about as many go before it, not measured. */
+  private static final int OPEN_LOOP_STATUS_CHANGES = (int) (OPEN_LOOP.toSeconds() * 10);
   /**
    * The saturation's load, unmeasured, before any figure is taken. A service starts interpreting its
    * code and compiles the hot paths as the load reaches them, a cost of the start, not of an update:
@@ -517,7 +519,7 @@ final class SpeedBench {
    * to its notification's arrival at the subscriber.
    */
   private Histogram openLoopWebhook(WebhookArrivals subscriber, List<String> alerting) throws Exception {
-    Map<String, List<Long>> scheduledByProject = statusChanges(alerting, (int) (OPEN_LOOP.toSeconds() * 10));
+    Map<String, List<Long>> scheduledByProject = statusChanges(alerting, OPEN_LOOP_STATUS_CHANGES);
     Histogram histogram = new Histogram(3_600_000_000L, 3);
     for (Map.Entry<String, List<Long>> e : scheduledByProject.entrySet()) {
       BlockingQueue<Long> arrivals = subscriber.arrivals(e.getKey());
@@ -540,7 +542,7 @@ final class SpeedBench {
    */
   private String warmUpWebhooks(WebhookArrivals subscriber, List<String> alerting) throws Exception {
     int round = 2 * alerting.size();
-    int count = Math.max(1, (int) (OPEN_LOOP.toSeconds() * 10) / round) * round;
+    int count = Math.max(1, OPEN_LOOP_STATUS_CHANGES / round) * round;
     Map<String, List<Long>> scheduled = statusChanges(alerting, count);
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     int arrived = 0;
