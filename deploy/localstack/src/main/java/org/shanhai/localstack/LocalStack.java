@@ -64,6 +64,12 @@ public final class LocalStack {
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("bench")) {
+      // Before anything creates the common pool. On two cores it would have one thread, and then every
+      // CompletableFuture stage run "async" without an executor gets a new thread of its own: the JDK's
+      // HttpClient hands each response to such a stage, so the benches' load started a thread per
+      // request, on the cores they measure (docs/benchmarks.md, a sixteenth sitting).
+      System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism",
+          String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
       Bench.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,6 +45,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -74,6 +78,8 @@ import org.shanhai.embedded.ServiceProcess;
 final class SpeedBench {
 
   private static final String PROJECTS_TOPIC = "shanhai.projects.v1";
+  /** Where the broker records the groups' commits. */
+  private static final String OFFSETS_TOPIC = "__consumer_offsets";
   private static final int PROJECTS = 64;
   private static final int IN_FLIGHT = 64;
   /** Sends of one update at most, the first included. */
@@ -390,7 +396,7 @@ final class SpeedBench {
 
   /**
    * 100 updates per second for {@link #OPEN_LOOP}, each sent at its scheduled time; the time from
-   * then until the alerts service's group committed past its event (polled every 5 ms).
+   * then until the bench saw the alerts service's group commit past its event ({@link #readCommits}).
    */
   private Histogram openLoopApply(Admin admin, List<String> load) throws Exception {
     Map<String, Long> scheduled = new ConcurrentHashMap<>();
@@ -402,25 +408,15 @@ final class SpeedBench {
     reader.setDaemon(true);
     reader.start();
     List<long[]> snapshots = new ArrayList<>();
-    AtomicBoolean polling = new AtomicBoolean(true);
-    Thread poller = new Thread(() -> {
-      while (polling.get()) {
-        try {
-          Map<TopicPartition, Long> committed = committed(admin, "alerts");
-          long[] snapshot = new long[1 + from.size()];
-          snapshot[0] = System.nanoTime();
-          committed.forEach((tp, offset) -> snapshot[1 + tp.partition()] = offset);
-          synchronized (snapshots) {
-            snapshots.add(snapshot);
-          }
-          Thread.sleep(5);
-        } catch (Exception e) {
-          return;
-        }
-      }
-    }, "bench-offsets");
-    poller.setDaemon(true);
-    poller.start();
+    AtomicBoolean watching = new AtomicBoolean(true);
+    CountDownLatch watched = new CountDownLatch(1);
+    Thread commits = new Thread(() -> readCommits(admin, "alerts", from.size(), snapshots, watched, watching),
+        "bench-commits");
+    commits.setDaemon(true);
+    commits.start();
+    if (!watched.await(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the alerts group's commits could not be followed");
+    }
     long start = System.nanoTime() + 100_000_000;
     List<CompletableFuture<?>> sent = new ArrayList<>();
     for (int n = 0; n < OPEN_LOOP_UPDATES; n++) {
@@ -436,9 +432,9 @@ final class SpeedBench {
     while (System.nanoTime() < deadline && !allApplied(scheduled, placed, snapshots)) {
       Thread.sleep(100);
     }
-    polling.set(false);
+    watching.set(false);
     reading.set(false);
-    poller.join();
+    commits.join();
     reader.join();
     Histogram histogram = new Histogram(3_600_000_000L, 3);
     // The stages, to see which holds the tail: the HTTP answer; the relay handing the event to the
@@ -492,6 +488,61 @@ final class SpeedBench {
       }
       return low < snapshots.size() ? snapshots.get(low)[0] : Long.MAX_VALUE;
     }
+  }
+
+  /**
+   * The commits of {@code group} to the projects' topic as the broker records them, from now on: a
+   * snapshot {seen at (nanoTime), committed offset of partition 0, 1, …} for each, the first one the
+   * group's offsets as they stand; {@code started} counts down once that one is taken. Read from the
+   * broker's offsets topic, which hands each commit over as it is written, rather than asked for:
+   * asking every 5 ms cost the bench's JVM (the admin client, and the broker answering it) about a
+   * tenth of its CPU at 100/s, on the cores the pipeline needs (docs/benchmarks.md, a sixteenth
+   * sitting). A commit's key there is a version (0 or 1), the group, the topic and the partition, its
+   * value a version and then the offset (no value: the offset was deleted); the topic's other records
+   * (the groups' metadata) have other key versions and are passed over.
+   */
+  private void readCommits(Admin admin, String group, int partitions, List<long[]> snapshots, CountDownLatch started,
+      AtomicBoolean watching) {
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> offsetsTopic = consumer.partitionsFor(OFFSETS_TOPIC).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(offsetsTopic);
+      consumer.seekToEnd(offsetsTopic);
+      offsetsTopic.forEach(consumer::position);
+      long[] latest = new long[1 + partitions];
+      committed(admin, group).forEach((tp, offset) -> latest[1 + tp.partition()] = offset);
+      latest[0] = System.nanoTime();
+      synchronized (snapshots) {
+        snapshots.add(latest.clone());
+      }
+      started.countDown();
+      while (watching.get()) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+          ByteBuffer key = ByteBuffer.wrap(r.key());
+          short version = key.getShort();
+          if ((version != 0 && version != 1) || r.value() == null || !group.equals(string(key))
+              || !PROJECTS_TOPIC.equals(string(key))) {
+            continue;
+          }
+          int partition = key.getInt();
+          latest[1 + partition] = ByteBuffer.wrap(r.value()).getLong(Short.BYTES);
+          latest[0] = System.nanoTime();
+          synchronized (snapshots) {
+            snapshots.add(latest.clone());
+          }
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot follow the commits of " + group, e);
+    }
+  }
+
+  /** A string of the offsets topic's keys: its length in two bytes, then UTF-8. */
+  private static String string(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.getShort()];
+    buffer.get(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /** Where and when each progress report landed on the topic, from {@code from} on: updateId → {partition, offset, CreateTime}. */
