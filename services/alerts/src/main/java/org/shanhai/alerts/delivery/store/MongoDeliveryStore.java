@@ -8,17 +8,20 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import jakarta.annotation.PostConstruct;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.shanhai.alerts.delivery.Delivery;
@@ -43,6 +46,19 @@ class MongoDeliveryStore implements DeliveryStore {
 
   MongoDeliveryStore(MongoDatabase database) {
     this.deliveries = database.getCollection("deliveries");
+  }
+
+  /**
+   * Deliveries are kept (they are each subscription's history), so without these every worker's claim,
+   * five a second and after every fan-out, would read every delivery ever made and sort the due ones,
+   * and a subscription's page of deliveries would read them all too.
+   */
+  @PostConstruct
+  void createIndexes() {
+    Mono.from(deliveries.createIndex(Indexes.ascending("status", "nextAttemptAt")))
+        .then(Mono.from(deliveries.createIndex(Indexes.compoundIndex(Indexes.ascending("subscriptionId"),
+            Indexes.descending("createdAt")))))
+        .block(Duration.ofSeconds(30));
   }
 
   @Override
