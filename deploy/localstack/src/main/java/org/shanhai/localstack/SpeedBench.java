@@ -62,8 +62,9 @@ import org.shanhai.embedded.ServiceProcess;
  *       service (their consumer groups committed past the last update's event), per second, after
  *       three minutes of the same load that is not measured ({@link #WARM_UP});</li>
  *   <li>at a fixed 100 updates per second, open loop (each request sent at its scheduled time
- *       whether or not the earlier ones answered), from the scheduled time to applied by the
- *       alerts service, in an HdrHistogram, and how busy the cores were meanwhile;</li>
+ *       whether or not the earlier ones answered), after {@link #OPEN_LOOP_LEAD_IN} at that rate not
+ *       measured, from the scheduled time to applied by the alerts service, in an HdrHistogram, and
+ *       how busy the cores were meanwhile, the JIT compilers' share included;</li>
  *   <li>at 10 status changes per second, open loop, from the scheduled time to the signed webhook
  *       at a subscriber (grouping window zero), after about as many not measured;</li>
  *   <li>an update's cost on a project with 1,000 earlier updates against a fresh one;</li>
@@ -87,6 +88,14 @@ final class SpeedBench {
   private static final Duration OPEN_LOOP = Duration.ofSeconds(30);
   /** The updates sent in the 100/s phase. */
   private static final int OPEN_LOOP_UPDATES = (int) (OPEN_LOOP.toSeconds() * 100);
+  /**
+   * 100/s, not measured, right before the measured 100/s: the change from the saturation's load to
+   * updates one at a time sends the JIT compilers back to work (code compiled for the one shape
+   * thrown away and compiled again, paths the saturation never took): through a 30 s phase at 100/s
+   * that came straight after the saturation they took about a third of the CPU (docs/benchmarks.md, a
+   * sixteenth sitting).
+   */
+  private static final Duration OPEN_LOOP_LEAD_IN = Duration.ofSeconds(20);
   /** The status changes sent in the webhook phase, at 10/s; about as many go before it, not measured. */
   private static final int OPEN_LOOP_STATUS_CHANGES = (int) (OPEN_LOOP.toSeconds() * 10);
   /**
@@ -113,6 +122,8 @@ final class SpeedBench {
   private final AtomicLong shed = new AtomicLong();
   /** What the open-loop measurement could not place or see applied, if anything. */
   private String applyNote = "";
+  /** How busy the cores were in the measured 100/s, and what an update cost each process there. */
+  private String applyCpu = "";
 
   private SpeedBench() {
   }
@@ -183,18 +194,10 @@ final class SpeedBench {
             .formatted(rate, updates, IN_FLIGHT) + "%.2f%% of the raw producer".formatted(100 * rate / raw));
         print("cpu per update", perUpdate(cpuBefore, cpuAfter, updates) + " (during saturation)");
         flames.stop();
-        Map<String, Long> cpuBeforeApply = cpuMillis(processes);
-        long applyStart = System.nanoTime();
-        Histogram apply = openLoopApply(admin, load);
-        Map<String, Long> cpuAfterApply = cpuMillis(processes);
-        double busy = cpuAfterApply.entrySet().stream().mapToLong(e -> e.getValue() - cpuBeforeApply.get(e.getKey())).sum()
-            / ((System.nanoTime() - applyStart) / 1e6);
-        print("request -> applied", "at 100/s open loop for %d s: %s (alerts service; %s)".formatted(
-            OPEN_LOOP.toSeconds(), quantiles(apply), applyNote));
-        // At 100/s the cores should be mostly idle; when they are not, the tail above is a queue for them.
-        print("cpu at 100/s", "%.2f of %d cores busy; per update %s (the phase's own wait for the last events included)"
-            .formatted(busy, Runtime.getRuntime().availableProcessors(),
-                perUpdate(cpuBeforeApply, cpuAfterApply, OPEN_LOOP_UPDATES)));
+        Histogram apply = openLoopApply(admin, load, processes);
+        print("request -> applied", "at 100/s open loop for %d s, after %d s not measured: %s (alerts service; %s)"
+            .formatted(OPEN_LOOP.toSeconds(), OPEN_LOOP_LEAD_IN.toSeconds(), quantiles(apply), applyNote));
+        print("cpu at 100/s", applyCpu);
         print("webhook warm-up", warmUpWebhooks(subscriber, alerting) + ", not measured");
         Histogram webhook = openLoopWebhook(subscriber, alerting);
         print("status -> webhook", "at 10/s open loop for %d s: %s".formatted(OPEN_LOOP.toSeconds(), quantiles(webhook)));
@@ -233,6 +236,33 @@ final class SpeedBench {
     Map<String, Long> used = new LinkedHashMap<>();
     processes.forEach((name, pid) -> used.put(name, ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration())
         .map(Duration::toMillis).orElse(0L)));
+    return used;
+  }
+
+  /**
+   * The CPU time each process's JIT compiler threads have used so far (the ones alive now: a JVM on two
+   * cores keeps one of each kind), from {@code /proc/<pid>/task/<tid>/stat}, in the kernel's clock ticks
+   * of 10 ms.
+   */
+  private static Map<String, Long> compilerMillis(Map<String, Long> processes) {
+    Map<String, Long> used = new LinkedHashMap<>();
+    processes.forEach((name, pid) -> {
+      long ticks = 0;
+      try (var tasks = Files.list(Path.of("/proc", pid.toString(), "task"))) {
+        for (Path task : tasks.toList()) {
+          String stat = Files.readString(task.resolve("stat"));
+          String thread = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (thread.startsWith("C1 CompilerThre") || thread.startsWith("C2 CompilerThre")) {
+            // After the name: state, ppid, … utime (the 12th), stime (the 13th).
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // A thread or the process gone meanwhile: its time is not counted.
+      }
+      used.put(name, ticks * 10);
+    });
     return used;
   }
 
@@ -395,10 +425,12 @@ final class SpeedBench {
   }
 
   /**
-   * 100 updates per second for {@link #OPEN_LOOP}, each sent at its scheduled time; the time from
-   * then until the bench saw the alerts service's group commit past its event ({@link #readCommits}).
+   * 100 updates per second, each sent at its scheduled time: {@link #OPEN_LOOP_LEAD_IN} not measured,
+   * then without a break {@link #OPEN_LOOP} measured, the time from each one's scheduled send until the
+   * bench saw the alerts service's group commit past its event ({@link #readCommits}). The CPU of
+   * {@code processes} is read over the measured part and its wait for the last events ({@link #applyCpu}).
    */
-  private Histogram openLoopApply(Admin admin, List<String> load) throws Exception {
+  private Histogram openLoopApply(Admin admin, List<String> load, Map<String, Long> processes) throws Exception {
     Map<String, Long> scheduled = new ConcurrentHashMap<>();
     Map<String, Long> answered = new ConcurrentHashMap<>();
     Map<String, long[]> placed = new ConcurrentHashMap<>();
@@ -417,21 +449,45 @@ final class SpeedBench {
     if (!watched.await(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException("the alerts group's commits could not be followed");
     }
+    int leadIn = (int) (OPEN_LOOP_LEAD_IN.toSeconds() * 100);
     long start = System.nanoTime() + 100_000_000;
     List<CompletableFuture<?>> sent = new ArrayList<>();
-    for (int n = 0; n < OPEN_LOOP_UPDATES; n++) {
+    Map<String, Long> cpuBefore = Map.of();
+    Map<String, Long> compilersBefore = Map.of();
+    long measuring = 0;
+    for (int n = 0; n < leadIn + OPEN_LOOP_UPDATES; n++) {
       long at = start + n * 10_000_000L;
       sleepUntil(at);
+      boolean measured = n >= leadIn;
       sent.add(update(load.get(n % load.size()), null).thenAccept(id -> {
-        answered.put(id, System.nanoTime());
-        scheduled.put(id, at);
+        if (measured) {
+          answered.put(id, System.nanoTime());
+          scheduled.put(id, at);
+        }
       }));
+      if (n == leadIn - 1) {
+        // In the 10 ms before the first measured send, so that reading /proc delays no send.
+        measuring = System.nanoTime();
+        cpuBefore = cpuMillis(processes);
+        compilersBefore = compilerMillis(processes);
+      }
     }
     CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (System.nanoTime() < deadline && !allApplied(scheduled, placed, snapshots)) {
       Thread.sleep(100);
     }
+    Map<String, Long> cpuAfter = cpuMillis(processes);
+    Map<String, Long> compilersAfter = compilerMillis(processes);
+    long used = 0;
+    for (String name : cpuAfter.keySet()) {
+      used += cpuAfter.get(name) - cpuBefore.get(name);
+    }
+    double busy = used / ((System.nanoTime() - measuring) / 1e6);
+    // At 100/s the cores should be mostly idle; when they are not, the tail is a queue for them.
+    applyCpu = "%.2f of %d cores busy; per update %s; of it in the JIT compilers %s (the phase's own wait for the last events included)"
+        .formatted(busy, Runtime.getRuntime().availableProcessors(), perUpdate(cpuBefore, cpuAfter, OPEN_LOOP_UPDATES),
+            perUpdate(compilersBefore, compilersAfter, OPEN_LOOP_UPDATES));
     watching.set(false);
     reading.set(false);
     commits.join();
