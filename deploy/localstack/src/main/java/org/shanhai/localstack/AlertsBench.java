@@ -81,11 +81,15 @@ final class AlertsBench {
           return null;
         }));
       }
-      for (Future<?> f : work) {
-        f.get();
+      try {
+        for (Future<?> f : work) {
+          f.get();
+        }
+      } finally {
+        // Also when an officer failed: the pool's threads would keep the JVM alive.
+        officers.shutdownNow();
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      officers.shutdown();
       System.out.printf("status changes=%d concurrency=%d on %d cores, java %s%n", changes, concurrency,
           Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
       System.out.printf("notifications        %.1f /s (each change waits for its own)%n", changes / seconds);

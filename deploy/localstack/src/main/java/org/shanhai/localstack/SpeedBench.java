@@ -138,7 +138,9 @@ final class SpeedBench {
     System.setProperty("shanhai.logs", home.toString());
     System.setProperty("logback.configurationFile", "localstack-logback.xml");
     long began = System.nanoTime();
-    try (EmbeddedStack stack = new EmbeddedStack(Path.of(""), home, false, Ports.free(), Ports.free(), Ports.free())) {
+    // The subscriber's HTTP server is closed however the bench ends: its dispatcher thread would keep the JVM alive.
+    try (EmbeddedStack stack = new EmbeddedStack(Path.of(""), home, false, Ports.free(), Ports.free(), Ports.free());
+        WebhookArrivals subscriber = new WebhookArrivals()) {
       bootstrap = stack.kafka().bootstrapServers();
       Keycloak keycloak = stack.identityProvider(Ports.free());
       Map<String, Integer> ports = Map.of("projects", Ports.free(), "payouts", Ports.free(), "alerts", Ports.free());
@@ -159,7 +161,6 @@ final class SpeedBench {
       double raw = rawKafka();
       print("raw Kafka producer", "%.0f records/s (1 KB, acks=all, idempotent)".formatted(raw));
 
-      WebhookArrivals subscriber = new WebhookArrivals();
       Bench.post(services.get("alerts").baseUrl() + "/api/v1/subscriptions", """
           {"name":"bench","matchers":{"rule":["project-suspended"]},"groupWindow":"PT0S",
            "channel":{"type":"WEBHOOK","url":"%s"}}""".formatted(subscriber.url()));
@@ -218,7 +219,6 @@ final class SpeedBench {
         }
         print("ready after start", readiness.entrySet().stream().map(e -> e.getKey() + " %.1f s".formatted(e.getValue()))
             .reduce((a, b) -> a + ", " + b).orElse(""));
-        subscriber.close();
         System.out.printf("{\"kafkaRawPerSecond\":%.0f,\"updatesPerSecond\":%.0f,\"shareOfKafka\":%.4f,"
                 + "\"applyP99Ms\":%.1f,\"webhookP99Ms\":%.1f,\"historyPenalty\":%.3f,\"maxRssMb\":%d,"
                 + "\"maxReadySeconds\":%.1f,\"catchUpPerSecond\":%.0f}%n", raw, rate, rate / raw,
@@ -399,10 +399,14 @@ final class SpeedBench {
         return null;
       }));
     }
-    for (Future<?> w : work) {
-      w.get(10, TimeUnit.MINUTES);
+    try {
+      for (Future<?> w : work) {
+        w.get(10, TimeUnit.MINUTES);
+      }
+    } finally {
+      // Also when a client failed: the pool's threads would keep the JVM alive.
+      clients.shutdownNow();
     }
-    clients.shutdown();
     return sent.get();
   }
 
