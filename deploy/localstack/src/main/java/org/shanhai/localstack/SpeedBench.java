@@ -569,6 +569,7 @@ final class SpeedBench {
           .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
       consumer.assign(offsetsTopic);
       consumer.seekToEnd(offsetsTopic);
+      // The positions are fixed before the group's offsets are read: a commit in between is read twice, none missed.
       offsetsTopic.forEach(consumer::position);
       long[] latest = new long[1 + partitions];
       committed(admin, group).forEach((tp, offset) -> latest[1 + tp.partition()] = offset);
