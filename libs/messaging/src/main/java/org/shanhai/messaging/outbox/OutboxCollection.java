@@ -47,7 +47,7 @@ public final class OutboxCollection {
     Document document = aggregate.append(Outbox.FIELD, Outbox.asDocuments(outbox.entriesFor(events, clock.instant())));
     return Mono.from(collection.insertOne(document))
         .onErrorMap(Values::isDuplicateKey, DuplicateKey::new)
-        .doOnSuccess(ignored -> relay.nudge())
+        .doOnSuccess(ignored -> relay.nudge(name(), document.get("_id")))
         .then();
   }
 
@@ -63,8 +63,12 @@ public final class OutboxCollection {
         .map(result -> result.getMatchedCount() == 1)
         .doOnNext(applied -> {
           if (applied) {
-            relay.nudge();
+            relay.nudge(name(), id);
           }
         });
+  }
+
+  private String name() {
+    return collection.getNamespace().getCollectionName();
   }
 }

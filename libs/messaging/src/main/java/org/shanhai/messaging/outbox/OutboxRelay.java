@@ -14,9 +14,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -26,7 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
@@ -57,6 +63,13 @@ import reactor.core.publisher.Mono;
  * and pull exactly the acknowledged prefix of each. A crash anywhere leaves the entries in place to
  * be sent again: a duplicate is possible, a gap is not. Consumers drop duplicates by event id and
  * sequence.
+ *
+ * <p>A write that appended entries names its document ({@link #nudge(String, Object)}), and the next
+ * pass leases the documents it was told of by their ids: a lone document in one round trip that
+ * leases it and reads its entries together. Only every {@code pollInterval} does a pass sweep the
+ * whole collection for pending entries, whatever the nudges: entries a pass could not take (another
+ * instance's lease, a broker away) and those a crashed instance left wait for a sweep, so no nudge
+ * is needed for them to go out.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -72,6 +85,9 @@ public final class OutboxRelay implements SmartLifecycle {
   private final Clock clock;
   private final String owner = UUID.randomUUID().toString();
   private final Semaphore nudges = new Semaphore(0);
+  /** The documents writes have told of since the last pass, by collection name. */
+  private final Queue<Nudged> nudged = new ConcurrentLinkedQueue<>();
+  private long sweptAt = System.nanoTime();
   private final AtomicLong backlog = new AtomicLong();
   private final AtomicLong oldestPendingEpochMilli = new AtomicLong();
   private long backlogCountedAt = System.nanoTime() - BACKLOG_EVERY.toNanos();
@@ -98,9 +114,16 @@ public final class OutboxRelay implements SmartLifecycle {
         .description("Age of the oldest unpublished event, as counted at most a second ago").register(meters);
   }
 
-  /** Asks for a pass now rather than at the next poll: call after committing a write that appended events. */
-  public void nudge() {
+  /**
+   * Asks for a pass now rather than at the next poll: call after committing a write that appended
+   * events to the document {@code id} of {@code collection}.
+   */
+  public void nudge(String collection, Object id) {
+    nudged.add(new Nudged(collection, id));
     nudges.release();
+  }
+
+  private record Nudged(String collection, Object id) {
   }
 
   @Override
@@ -115,7 +138,7 @@ public final class OutboxRelay implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     running = false;
-    nudge();
+    nudges.release();
     try {
       thread.join(properties.drainTimeout().toMillis());
     } catch (InterruptedException e) {
@@ -138,7 +161,7 @@ public final class OutboxRelay implements SmartLifecycle {
     while (running) {
       Duration wait = properties.pollInterval();
       try {
-        if (!publishPending()) {
+        if (!publishPending(false)) {
           wait = BACKOFF_AFTER_FAILURE;
         }
       } catch (RuntimeException e) {
@@ -149,7 +172,7 @@ public final class OutboxRelay implements SmartLifecycle {
       awaitNudge(wait);
     }
     try {
-      publishPending();
+      publishPending(true);
     } catch (RuntimeException e) {
       log.warn("outbox not drained at shutdown; the pending events are published after the next start: {}", e.toString());
     }
@@ -166,13 +189,26 @@ public final class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  /** One pass over every collection; false when something could not be published. */
-  boolean publishPending() {
+  /**
+   * One pass: over the documents named by nudges since the last, or over every collection when
+   * {@code sweep} is asked, when nothing was named or when the last sweep is a poll interval old;
+   * false when something could not be published.
+   */
+  boolean publishPending(boolean sweep) {
     countBacklog();
-    List<Claimed> claimed = new ArrayList<>();
-    for (String name : properties.collections()) {
-      claimed.addAll(claim(database.getCollection(name)));
+    Map<String, Set<Object>> named = new LinkedHashMap<>();
+    for (Nudged n = nudged.poll(); n != null; n = nudged.poll()) {
+      named.computeIfAbsent(n.collection(), c -> new LinkedHashSet<>()).add(n.id());
     }
+    long now = System.nanoTime();
+    // Entries committed before this pass began are seen by a sweep's read: what was named needs no other.
+    if (sweep || named.isEmpty() || now - sweptAt >= properties.pollInterval().toNanos()) {
+      sweptAt = now;
+      named.clear();
+      properties.collections().forEach(name -> named.put(name, Set.of()));
+    }
+    List<Claimed> claimed = new ArrayList<>();
+    named.forEach((name, ids) -> claimed.addAll(claim(database.getCollection(name), ids)));
     if (claimed.isEmpty()) {
       return true;
     }
@@ -192,8 +228,25 @@ public final class OutboxRelay implements SmartLifecycle {
   }
 
   /**
-   * Leases up to a batch of the documents of {@code collection} that have pending entries and no
-   * live lease. Their entries are read with them, and each lease is written only if the document is
+   * Leases the documents {@code ids} of {@code collection} (all of them when empty) that have pending
+   * entries and no live lease, a batch at most. A lone document named is leased and read in one
+   * write that returns it (the common case at a low rate: each write's pass has its own).
+   */
+  private List<Claimed> claim(MongoCollection<Document> collection, Set<Object> ids) {
+    if (ids.size() == 1) {
+      return Mono.from(collection.findOneAndUpdate(and(eq("_id", ids.iterator().next()),
+                exists(Outbox.FIELD + ".0"), leaseFree()), lease(UUID.randomUUID().toString()),
+            new FindOneAndUpdateOptions().projection(Projections.include(Outbox.FIELD))
+                .returnDocument(ReturnDocument.AFTER)))
+          .map(d -> List.of(claimed(collection, d))).blockOptional(DB_TIMEOUT).orElse(List.of());
+    }
+    return claim(collection, ids.isEmpty() ? exists(Outbox.FIELD + ".0")
+        : and(in("_id", List.copyOf(ids)), exists(Outbox.FIELD + ".0")));
+  }
+
+  /**
+   * Leases up to a batch of the documents of {@code collection} that match {@code pending} and have
+   * no live lease. Their entries are read with them, and each lease is written only if the document is
    * still free and every entry read is still in its outbox. Entries are never changed once written,
    * only appended and pulled, so when every lease is written this pass has exactly the entries it read
    * (any appended since wait for the next pass): two round trips however many are pending. Only when
@@ -201,16 +254,15 @@ public final class OutboxRelay implements SmartLifecycle {
    * this pass got read back, by its pass. Every write names the candidates' ids, so it goes by the
    * {@code _id} index; only finding the candidates reads the collection.
    */
-  private List<Claimed> claim(MongoCollection<Document> collection) {
-    List<Claimed> candidates = Flux.from(collection.find(and(exists(Outbox.FIELD + ".0"), leaseFree()))
+  private List<Claimed> claim(MongoCollection<Document> collection, Bson pending) {
+    List<Claimed> candidates = Flux.from(collection.find(and(pending, leaseFree()))
             .projection(Projections.include(Outbox.FIELD)).limit(properties.batchSize()))
         .map(d -> claimed(collection, d)).collectList().blockOptional(DB_TIMEOUT).orElse(List.of());
     if (candidates.isEmpty()) {
       return List.of();
     }
     String pass = UUID.randomUUID().toString();
-    Bson lease = Updates.set(Outbox.LEASE, new Document("owner", owner).append("pass", pass)
-        .append("until", Date.from(clock.instant().plus(properties.lease()))));
+    Bson lease = lease(pass);
     List<WriteModel<Document>> leases = candidates.stream()
         .<WriteModel<Document>>map(c -> new UpdateOneModel<>(
             and(eq("_id", c.id()), all(Outbox.FIELD + ".id", c.entries().stream().map(OutboxEntry::id).toList()),
@@ -225,6 +277,12 @@ public final class OutboxRelay implements SmartLifecycle {
             eq(Outbox.LEASE + ".pass", pass))).projection(Projections.include(Outbox.FIELD)))
         .map(d -> claimed(collection, d))
         .collectList().blockOptional(DB_TIMEOUT).orElse(List.of());
+  }
+
+  /** This instance's lease for one pass, until the lease's duration from now. */
+  private Bson lease(String pass) {
+    return Updates.set(Outbox.LEASE, new Document("owner", owner).append("pass", pass)
+        .append("until", Date.from(clock.instant().plus(properties.lease()))));
   }
 
   /** A document's pending entries, in sequence order; the array holds them in the order they were appended. */

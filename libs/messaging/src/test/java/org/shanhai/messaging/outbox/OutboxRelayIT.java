@@ -97,6 +97,47 @@ class OutboxRelayIT {
   }
 
   @Test
+  void publishesANamedDocumentAtOnceWithoutWaitingForASweep() {
+    // Sweeps an hour apart: the first, at the start, finds nothing; only the nudge can bring the entry out.
+    OutboxRelay relay = relay(Duration.ofHours(1));
+
+    try (TopicReader reader = new TopicReader(topic)) {
+      relay.start();
+      assertThat(reader.drainFor(Duration.ofMillis(300))).isEmpty();
+      insertAggregates(1, 2);
+      relay.nudge("aggregates", "aggregate-0");
+
+      assertThat(reader.awaitUntil(all -> all.size() == 2, Duration.ofSeconds(10)))
+          .extracting(TopicReader.Received::sequence).containsExactly(1L, 2L);
+    } finally {
+      relay.stop();
+    }
+    assertThat(pendingDocuments()).isZero();
+  }
+
+  @Test
+  void sweepsForWhatNobodyNamedWhileNudgesKeepComing() {
+    OutboxRelay relay = relay(Duration.ofMillis(500));
+
+    try (TopicReader reader = new TopicReader(topic)) {
+      relay.start();
+      assertThat(reader.drainFor(Duration.ofMillis(300))).isEmpty();
+      insertAggregates(2, 1);
+      // Nudges for a document with nothing pending, more often than the poll interval: every pass is woken by
+      // one and names it, yet what nobody named goes out with the sweep that comes every poll interval.
+      List<TopicReader.Received> received = List.of();
+      long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (received.size() < 2 && System.nanoTime() < until) {
+        relay.nudge("aggregates", "nothing-pending");
+        received = reader.drainFor(Duration.ofMillis(1));
+      }
+      assertThat(received).hasSize(2);
+    } finally {
+      relay.stop();
+    }
+  }
+
+  @Test
   void leavesADocumentAloneWhileAnotherRelayHoldsItsLease() {
     insertAggregates(1, 1);
     Mono.from(database.getCollection("aggregates").updateMany(new Document(),
@@ -126,28 +167,34 @@ class OutboxRelayIT {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     // A broker that is not there: nothing gets published, so the backlog stays as it is.
     OutboxRelay relay = relay(meters, Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
-        ProducerConfig.MAX_BLOCK_MS_CONFIG, 200), 5);
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, 200), 5, Duration.ofMillis(50));
 
-    relay.publishPending();
+    relay.publishPending(true);
 
     assertThat(meters.get("shanhai.outbox.backlog").gauge().value()).isEqualTo(60.0);
     assertThat(meters.get("shanhai.outbox.oldest.age").gauge().value()).isPositive();
   }
 
   private OutboxRelay relay() {
+    return relay(Duration.ofMillis(50));
+  }
+
+  /** A relay on the test's broker that sweeps for pending entries every {@code pollInterval}. */
+  private OutboxRelay relay(Duration pollInterval) {
     return relay(new SimpleMeterRegistry(), Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        RealInfrastructure.bootstrapServers()), 200);
+        RealInfrastructure.bootstrapServers()), 200, pollInterval);
   }
 
   /** A relay whose producer has {@code settings} (the broker, and for a missing one a short wait) besides acks=all. */
-  private OutboxRelay relay(SimpleMeterRegistry meters, Map<String, Object> settings, int batchSize) {
+  private OutboxRelay relay(SimpleMeterRegistry meters, Map<String, Object> settings, int batchSize,
+      Duration pollInterval) {
     Map<String, Object> all = new HashMap<>(settings);
     all.put(ProducerConfig.ACKS_CONFIG, "all");
     all.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(all, new StringSerializer(),
         new CloudEventSerializer());
     resources.add(producer);
-    OutboxProperties properties = new OutboxProperties(List.of("aggregates"), Duration.ofMillis(50),
+    OutboxProperties properties = new OutboxProperties(List.of("aggregates"), pollInterval,
         Duration.ofSeconds(60), batchSize, Duration.ofSeconds(5));
     return new OutboxRelay(database, producer, properties, Clock.systemUTC(), meters);
   }
