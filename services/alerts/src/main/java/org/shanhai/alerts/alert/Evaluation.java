@@ -5,16 +5,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.shanhai.alerts.projection.PayoutView;
 import org.shanhai.alerts.projection.ProjectView;
 import org.shanhai.alerts.projection.Projections;
 import org.shanhai.alerts.projection.SubjectView;
+import org.shanhai.alerts.projection.Touched;
 import org.shanhai.alerts.projection.VillageView;
 import org.shanhai.alerts.rule.Check;
 import org.shanhai.alerts.rule.Evaluator;
 import org.shanhai.alerts.rule.RuleBook;
 import org.shanhai.alerts.rule.RuleService;
+import org.shanhai.alerts.rule.Subject;
 import org.shanhai.alerts.targets.TargetStore;
 import org.shanhai.events.Event;
 import reactor.core.publisher.Flux;
@@ -55,18 +58,30 @@ public class Evaluation {
    * @return true when the projection changed
    */
   public Mono<Boolean> onFact(Event event, Instant recordedAt) {
-    return Mono.zip(projections.update(event), rules.book())
-        .flatMap(read -> after(read.getT1().view(), read.getT2(), recordedAt).thenReturn(read.getT1().changed()))
+    Optional<Touched> touched = Touched.by(event);
+    if (touched.isEmpty()) {
+      return Mono.just(false);
+    }
+    List<String> foreseen = Evaluator.fingerprints(switch (touched.get().kind()) {
+      case PROJECT -> Subject.Type.PROJECT;
+      case PAYOUT -> Subject.Type.PAYOUT;
+      case VILLAGE -> Subject.Type.VILLAGE;
+    }, touched.get().id());
+    return Mono.zip(projections.update(event), rules.book(), store.latest(foreseen))
+        .flatMap(read -> after(read.getT1().view(), read.getT2(), recordedAt, foreseen, read.getT3())
+            .thenReturn(read.getT1().changed()))
         .defaultIfEmpty(false);
   }
 
   /**
-   * The rules on the subject's view as the fold left it, with the rule book read side by side with
-   * the fold, then the newest alert of every fingerprint the checks name in one query: three reads
-   * in a row per fact (the view, its write, the alerts), since this runs for every fact and its time
-   * is the wait before a notification.
+   * The rules on the subject's view as the fold left it. The rule book and the newest alert of every
+   * fingerprint its checks will name are read side by side with the fold, so a fact waits for two
+   * round trips in a row (the view, its write) before the alerts' writes, not three: this runs for
+   * every fact and its time is the wait before a notification. A read alert that changed meanwhile
+   * costs nothing wrong: the alert's write then finds it changed and starts again from a fresh read.
    */
-  private Mono<Void> after(SubjectView subject, RuleBook book, Instant recordedAt) {
+  private Mono<Void> after(SubjectView subject, RuleBook book, Instant recordedAt, List<String> foreseen,
+      Map<String, Alert> read) {
     if (subject == null) {
       return Mono.empty();
     }
@@ -75,10 +90,12 @@ public class Evaluation {
         : subject instanceof PayoutView payout ? Evaluator.payout(payout, book, today)
         : Evaluator.village((VillageView) subject, book);
     Instant triggeredAt = recordedAt != null ? recordedAt : clock.instant();
-    return store.latest(checks.stream().map(Check::fingerprint).toList())
-        .flatMap(latest -> Flux.fromIterable(checks)
-            .concatMap(check -> alerts.reconcile(check, book, triggeredAt, latest.get(check.fingerprint())))
-            .then());
+    List<String> fingerprints = checks.stream().map(Check::fingerprint).toList();
+    // Checks on another subject than the event's (none today) would find their alerts unread: read them then.
+    Mono<Map<String, Alert>> latest = foreseen.containsAll(fingerprints) ? Mono.just(read) : store.latest(fingerprints);
+    return latest.flatMap(current -> Flux.fromIterable(checks)
+        .concatMap(check -> alerts.reconcile(check, book, triggeredAt, current.get(check.fingerprint())))
+        .then());
   }
 
   /** One round over every subject; returns how many checks held. */

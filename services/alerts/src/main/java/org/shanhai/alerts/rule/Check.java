@@ -19,8 +19,13 @@ public record Check(RuleId rule, Subject subject, Finding finding) {
 
   /** Stable for one rule and subject: one condition is one alert however often it is seen. */
   public String fingerprint() {
+    return fingerprint(rule, subject.type(), subject.id());
+  }
+
+  /** The fingerprint of a check of {@code rule} on the subject of {@code type} with {@code id}, before it is made. */
+  public static String fingerprint(RuleId rule, Subject.Type type, String id) {
     try {
-      byte[] digest = MessageDigest.getInstance("MD5").digest((rule.id() + '\n' + subject.type() + '\n' + subject.id())
+      byte[] digest = MessageDigest.getInstance("MD5").digest((rule.id() + '\n' + type + '\n' + id)
           .getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {

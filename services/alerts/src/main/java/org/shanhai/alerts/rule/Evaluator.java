@@ -31,6 +31,21 @@ public final class Evaluator {
   private Evaluator() {
   }
 
+  /**
+   * The fingerprints of the checks {@link #project}, {@link #payout} or {@link #village} make on the
+   * subject of {@code type} with {@code id}: its alerts can be read before its view is.
+   */
+  public static List<String> fingerprints(Subject.Type type, String id) {
+    List<RuleId> rules = switch (type) {
+      case PROJECT -> List.of(RuleId.PROJECT_STALLED, RuleId.INVESTMENT_BEHIND_PLAN, RuleId.PROJECT_SUSPENDED,
+          RuleId.UPDATE_WARNINGS);
+      case PAYOUT -> List.of(RuleId.PAYOUT_OVERDUE, RuleId.PAYOUT_SHORT);
+      case VILLAGE -> List.of(RuleId.WEAK_VILLAGE);
+      case TARGET -> List.of(RuleId.ANNUAL_TARGET_AT_RISK);
+    };
+    return rules.stream().map(rule -> Check.fingerprint(rule, type, id)).toList();
+  }
+
   /** The project rules: stalled, investment behind plan, suspended or cancelled, update with warnings. */
   public static List<Check> project(ProjectView p, RuleBook rules, LocalDate today) {
     Subject subject = new Subject(Subject.Type.PROJECT, p.projectId().value(), p.mountainCounty(), p.partnerCounty(),

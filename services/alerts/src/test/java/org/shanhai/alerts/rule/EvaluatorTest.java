@@ -148,6 +148,19 @@ class EvaluatorTest {
   }
 
   @Test
+  void theFingerprintsForeseenForASubjectAreThoseItsChecksName() {
+    VillageView village = new VillageView("v", "聚宝村", CHANGSHAN, Map.of(2020, Money.of("99999.99")));
+    assertThat(Evaluator.project(underConstruction(TODAY), DEFAULTS, TODAY)).extracting(Check::fingerprint)
+        .containsExactlyElementsOf(Evaluator.fingerprints(Subject.Type.PROJECT, "project-cixi"));
+    assertThat(Evaluator.payout(payout("0.00", "OVERDUE"), DEFAULTS, TODAY)).extracting(Check::fingerprint)
+        .containsExactlyElementsOf(Evaluator.fingerprints(Subject.Type.PAYOUT, "sh-2020"));
+    assertThat(Evaluator.village(village, DEFAULTS)).extracting(Check::fingerprint)
+        .containsExactlyElementsOf(Evaluator.fingerprints(Subject.Type.VILLAGE, "v"));
+    Check target = Evaluator.targets(List.of(), List.of(), DEFAULTS, TODAY).get(0);
+    assertThat(Evaluator.fingerprints(Subject.Type.TARGET, target.subject().id())).containsExactly(target.fingerprint());
+  }
+
+  @Test
   void theProvinceTargetIsAtRiskWhenThisYearsPaceFallsShortOfFortyBillion() {
     Map<Integer, Money> byYear = new TreeMap<>(Map.of(2020, Money.of("1000000000.00"),
         2021, Money.of("21000000000.00")));
