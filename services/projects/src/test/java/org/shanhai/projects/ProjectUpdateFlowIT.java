@@ -264,6 +264,38 @@ class ProjectUpdateFlowIT {
   }
 
   @Test
+  void anUpdateStartsFromTheStoredStateWhenAnotherInstanceChangedTheProject() {
+    String projectId = officer.anIndustrialEnclave();
+    officer.update(projectId, "{\"reportDate\":\"2021-03-31\",\"status\":\"UNDER_CONSTRUCTION\",\"jobsCreated\":80}",
+        null).expectStatus().isCreated().expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"");
+    // What another instance's accepted update leaves: the next version, with its figures. This instance last
+    // saw version 3, so its first attempt (from that state) must lose to the stored one.
+    anotherInstanceReports(projectId, 4, 95);
+
+    officer.update(projectId, "{\"reportDate\":\"2021-06-30\",\"note\":\"二期开工\"}", null)
+        .expectStatus().isCreated()
+        .expectHeader().valueEquals(HttpHeaders.ETAG, "\"5\"")
+        .expectBody().jsonPath("$.jobsCreated").isEqualTo(95);
+
+    // An If-Match with the version another instance wrote is the current one, not a stale one.
+    anotherInstanceReports(projectId, 6, 110);
+    http.post().uri("/api/v1/projects/{id}/updates", projectId)
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))
+        .header(HttpHeaders.IF_MATCH, "\"6\"").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"reportDate\":\"2021-09-30\",\"note\":\"设备进场\"}")
+        .exchange().expectStatus().isCreated()
+        .expectHeader().valueEquals(HttpHeaders.ETAG, "\"7\"")
+        .expectBody().jsonPath("$.jobsCreated").isEqualTo(110);
+  }
+
+  /** Moves the project to {@code version} with {@code jobsCreated} straight in the database, as another instance would. */
+  private void anotherInstanceReports(String projectId, long version, int jobsCreated) {
+    assertThat(Mono.from(database.getCollection("projects").updateOne(new Document("_id", projectId),
+        new Document("$set", new Document("sequence", version).append("jobsCreated", jobsCreated)))).block()
+        .getModifiedCount()).isEqualTo(1);
+  }
+
+  @Test
   void filtersProjectsByCountyKindAndStatus() {
     String projectId = officer.anIndustrialEnclave();
     officer.update(projectId, "{\"reportDate\":\"2021-06-30\",\"status\":\"TOPPED_OUT\"}", null)
