@@ -129,6 +129,8 @@ public class ProjectService {
   private Mono<Written<Report>> report(ProjectId projectId, String updateId, boolean mayReplay, ProgressReport report,
       String requestHash, Actor actor, Long ifMatch) {
     Mono<Stored<ProjectUpdate>> earlier = mayReplay ? store.findUpdate(projectId, updateId) : Mono.empty();
+    // The project first, then the update under this id, not side by side: an update with the same id applied
+    // after the project's read moved its sequence, so the write below fails and the next attempt finds it.
     Mono<Written<Report>> fromStored = CompareAndSet.retry(find(projectId)
         .flatMap(project -> earlier
         .map(stored -> {

@@ -258,6 +258,8 @@ class MongoProjectStore implements ProjectStore {
     Mono<Stored<ProjectUpdate>> archived = Mono.from(archive.find(and(eq("_id", updateId),
             eq("projectId", projectId.value()))).first())
         .map(u -> new Stored<>(ProjectDocuments.update(projectId, u), u.getString("requestHash")));
+    // The document, then the archive, not side by side: the archive job copies an update before it takes it out
+    // of its document, so in this order an update in the middle of its move is found in one place or the other.
     return inDocument.switchIfEmpty(archived);
   }
 
