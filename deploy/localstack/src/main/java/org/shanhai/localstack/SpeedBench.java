@@ -266,6 +266,42 @@ final class SpeedBench {
     return used;
   }
 
+  /**
+   * The machine's CPU time so far, all cores, from the first line of {@code /proc/stat} (in clock
+   * ticks): busy (all but idle, waiting for I/O and stolen), stolen (a virtual machine's cores running
+   * another guest meanwhile), and in all. Runs on one machine differ by what else shares it: steal
+   * says when the host took the time, busy beyond the stack's processes when something here did.
+   */
+  private record MachineTicks(long busy, long steal, long total) {
+
+    static MachineTicks now() {
+      try {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        // cpu user nice system idle iowait irq softirq steal (guest time is counted in user already)
+        long[] t = new long[8];
+        for (int i = 0; i < 8; i++) {
+          t[i] = Long.parseLong(f[i + 1]);
+        }
+        long total = t[0] + t[1] + t[2] + t[3] + t[4] + t[5] + t[6] + t[7];
+        return new MachineTicks(total - t[3] - t[4] - t[7], t[7], total);
+      } catch (IOException | RuntimeException e) {
+        return new MachineTicks(0, 0, 0);
+      }
+    }
+
+    MachineTicks since(MachineTicks before) {
+      return new MachineTicks(busy - before.busy, steal - before.steal, total - before.total);
+    }
+
+    double busyCores(int cores) {
+      return total == 0 ? 0 : cores * (double) busy / total;
+    }
+
+    double stealPercent() {
+      return total == 0 ? 0 : 100.0 * steal / total;
+    }
+  }
+
   private static String perUpdate(Map<String, Long> before, Map<String, Long> after, int updates) {
     return before.keySet().stream()
         .map(name -> "%s %.2f ms".formatted(name, (after.get(name) - before.get(name)) / (double) updates))
@@ -458,6 +494,7 @@ final class SpeedBench {
     List<CompletableFuture<?>> sent = new ArrayList<>();
     Map<String, Long> cpuBefore = Map.of();
     Map<String, Long> compilersBefore = Map.of();
+    MachineTicks machineBefore = new MachineTicks(0, 0, 0);
     long measuring = 0;
     for (int n = 0; n < leadIn + OPEN_LOOP_UPDATES; n++) {
       long at = start + n * 10_000_000L;
@@ -474,6 +511,7 @@ final class SpeedBench {
         measuring = System.nanoTime();
         cpuBefore = cpuMillis(processes);
         compilersBefore = compilerMillis(processes);
+        machineBefore = MachineTicks.now();
       }
     }
     CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
@@ -483,15 +521,19 @@ final class SpeedBench {
     }
     Map<String, Long> cpuAfter = cpuMillis(processes);
     Map<String, Long> compilersAfter = compilerMillis(processes);
+    MachineTicks machine = MachineTicks.now().since(machineBefore);
     long used = 0;
     for (String name : cpuAfter.keySet()) {
       used += cpuAfter.get(name) - cpuBefore.get(name);
     }
     double busy = used / ((System.nanoTime() - measuring) / 1e6);
     // At 100/s the cores should be mostly idle; when they are not, the tail is a queue for them.
-    applyCpu = "%.2f of %d cores busy; per update %s; of it in the JIT compilers %s (the phase's own wait for the last events included)"
-        .formatted(busy, Runtime.getRuntime().availableProcessors(), perUpdate(cpuBefore, cpuAfter, OPEN_LOOP_UPDATES),
-            perUpdate(compilersBefore, compilersAfter, OPEN_LOOP_UPDATES));
+    int cores = Runtime.getRuntime().availableProcessors();
+    applyCpu = ("%.2f of %d cores busy; per update %s; of it in the JIT compilers %s (the phase's own wait for the last events "
+        + "included); the machine %.2f cores busy in all, %.1f%% of its time taken by the host (steal)")
+        .formatted(busy, cores, perUpdate(cpuBefore, cpuAfter, OPEN_LOOP_UPDATES),
+            perUpdate(compilersBefore, compilersAfter, OPEN_LOOP_UPDATES), machine.busyCores(cores),
+            machine.stealPercent());
     watching.set(false);
     reading.set(false);
     commits.join();
