@@ -268,8 +268,7 @@ class ProjectUpdateFlowIT {
     String projectId = officer.anIndustrialEnclave();
     officer.update(projectId, "{\"reportDate\":\"2021-03-31\",\"status\":\"UNDER_CONSTRUCTION\",\"jobsCreated\":80}",
         null).expectStatus().isCreated().expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"");
-    // What another instance's accepted update leaves: the next version, with its figures. This instance last
-    // saw version 3, so its first attempt (from that state) must lose to the stored one.
+    // What another instance's accepted update leaves: the next version, with its figures.
     anotherInstanceReports(projectId, 4, 95);
 
     officer.update(projectId, "{\"reportDate\":\"2021-06-30\",\"note\":\"二期开工\"}", null)

@@ -128,55 +128,25 @@ public class ProjectService {
 
   private Mono<Written<Report>> report(ProjectId projectId, String updateId, boolean mayReplay, ProgressReport report,
       String requestHash, Actor actor, Long ifMatch) {
+    String user = actor.name();
     Mono<Stored<ProjectUpdate>> earlier = mayReplay ? store.findUpdate(projectId, updateId) : Mono.empty();
     // The project first, then the update under this id, not side by side: an update with the same id applied
     // after the project's read moved its sequence, so the write below fails and the next attempt finds it.
-    Mono<Written<Report>> fromStored = CompareAndSet.retry(find(projectId)
+    return CompareAndSet.retry(find(projectId)
+        .doOnNext(project -> actor.requireEitherSide(project.mountainCounty(), project.partnerCounty(),
+            "reporting on this project"))
         .flatMap(project -> earlier
-        .map(stored -> {
-          requireReporter(actor, project);
-          IdempotentCreate.replay(stored, requestHash, "a different update of this project");
-          return new Written<>(new Report(stored.value(), project), true);
-        })
+        .map(stored -> IdempotentCreate.replay(stored, requestHash, "a different update of this project"))
+        .map(replayed -> new Written<>(new Report(replayed.value(), project), true))
         .switchIfEmpty(Mono.defer(() -> {
-          Project.Reported reported = decide(project, updateId, report, actor, ifMatch);
-          return apply(project, reported, requestHash);
+          if (ifMatch != null && ifMatch != project.sequence()) {
+            return Mono.error(new Conflict(Conflict.Kind.PRECONDITION_FAILED, "If-Match " + ifMatch
+                + " does not match the project's current version " + project.sequence()));
+          }
+          Project.Reported reported = project.report(updateId, report, policy, user, clock);
+          return store.apply(project.sequence(), reported, requestHash).filter(applied -> applied)
+              .map(applied -> Written.created(new Report(reported.update(), reported.project())));
         }))), "project " + projectId.value());
-    // Without a key to replay, the first attempt starts from the state this instance last saw instead of reading
-    // it. Its write is guarded by the project's sequence, so it lands only if that state is still the stored one;
-    // a lost race, or a refusal that a state changed by another instance since may have caused (If-Match, a
-    // transition), is decided again from the stored state.
-    Optional<Project> seen = mayReplay ? Optional.empty() : store.lastSeen(projectId);
-    if (seen.isEmpty()) {
-      return fromStored;
-    }
-    Project.Reported reported;
-    try {
-      reported = decide(seen.get(), updateId, report, actor, ifMatch);
-    } catch (RuntimeException refused) {
-      return fromStored;
-    }
-    return apply(seen.get(), reported, requestHash).switchIfEmpty(fromStored);
-  }
-
-  /** The update {@code report} makes of {@code project}, or why it is refused (access, If-Match, validation). */
-  private Project.Reported decide(Project project, String updateId, ProgressReport report, Actor actor, Long ifMatch) {
-    requireReporter(actor, project);
-    if (ifMatch != null && ifMatch != project.sequence()) {
-      throw new Conflict(Conflict.Kind.PRECONDITION_FAILED, "If-Match " + ifMatch
-          + " does not match the project's current version " + project.sequence());
-    }
-    return project.report(updateId, report, policy, actor.name(), clock);
-  }
-
-  private static void requireReporter(Actor actor, Project project) {
-    actor.requireEitherSide(project.mountainCounty(), project.partnerCounty(), "reporting on this project");
-  }
-
-  /** Writes {@code reported} if {@code project} is still the stored state: empty when another write got in first. */
-  private Mono<Written<Report>> apply(Project project, Project.Reported reported, String requestHash) {
-    return store.apply(project.sequence(), reported, requestHash).filter(applied -> applied)
-        .map(applied -> Written.created(new Report(reported.update(), reported.project())));
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.shanhai.projects.project;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.shanhai.events.projects.ProjectRegistered;
 import org.shanhai.events.value.ProjectId;
@@ -22,14 +21,6 @@ public interface ProjectStore {
   Mono<Void> insert(Project project, String requestHash, ProjectRegistered event);
 
   Mono<Stored<Project>> find(ProjectId id);
-
-  /**
-   * The project as this instance last read or wrote it, if it still holds it: the state a change may
-   * start from without reading it, since the change's write is guarded by the project's sequence and
-   * so fails when the state is not the stored one anymore. Never an answer to a read: another
-   * instance may have changed the project since.
-   */
-  Optional<Project> lastSeen(ProjectId id);
 
   /** The projects (at most a few: the code is unique only within a pairing) a county office gave this code. */
   Flux<Project> findByExternalCode(String externalCode);

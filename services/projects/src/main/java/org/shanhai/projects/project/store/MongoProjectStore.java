@@ -11,12 +11,8 @@ import static com.mongodb.client.model.Filters.or;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -74,21 +70,10 @@ class MongoProjectStore implements ProjectStore {
    * seconds of updates held in a 96 MB heap, which ended in full collections every run.
    */
   private static final int ARCHIVE_READ_BATCH = 500;
-  /**
-   * Projects whose last seen state is kept: the programme's projects number in the hundreds, a few
-   * thousand in all its years; beyond this the least recently used are dropped.
-   */
-  private static final int LAST_SEEN = 4096;
 
   private final OutboxCollection aggregates;
   private final MongoCollection<Document> projects;
   private final MongoCollection<Document> archive;
-  private final Map<String, Project> lastSeen = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Project> eldest) {
-      return size() > LAST_SEEN;
-    }
-  });
 
   MongoProjectStore(OutboxCollections collections, MongoDatabase database) {
     this.aggregates = collections.named("projects");
@@ -151,40 +136,20 @@ class MongoProjectStore implements ProjectStore {
   public Mono<Stored<Project>> find(ProjectId id) {
     return Mono.from(projects.find(eq("_id", id.value())).projection(Projections.exclude(UPDATES, Outbox.FIELD))
             .first())
-        .map(d -> new Stored<>(ProjectDocuments.project(d), d.getString("requestHash")))
-        .doOnNext(stored -> seen(stored.value()));
-  }
-
-  @Override
-  public Optional<Project> lastSeen(ProjectId id) {
-    return Optional.ofNullable(lastSeen.get(id.value()));
-  }
-
-  /** Keeps {@code project} as last seen unless a later state of it is kept already (a read that overtook a write). */
-  private void seen(Project project) {
-    lastSeen.merge(project.id().value(), project, (kept, read) -> read.sequence() >= kept.sequence() ? read : kept);
+        .map(d -> new Stored<>(ProjectDocuments.project(d), d.getString("requestHash")));
   }
 
   @Override
   public Mono<Boolean> apply(long expectedSequence, Project.Reported reported, String requestHash) {
     Project p = reported.project();
-    Document fields = ProjectDocuments.of(p);
     List<Bson> changes = new ArrayList<>();
-    fields.forEach((field, value) -> {
+    ProjectDocuments.of(p).forEach((field, value) -> {
       if (!field.equals("_id")) {
         changes.add(Updates.set(field, value));
       }
     });
     changes.add(Updates.push(UPDATES, ProjectDocuments.of(reported.update()).append("requestHash", requestHash)));
-    return aggregates.applyIfAt(p.id().value(), expectedSequence, changes, reported.events())
-        .doOnNext(applied -> {
-          if (applied) {
-            // As a read would give it back (instants to the millisecond, amounts as stored).
-            seen(ProjectDocuments.project(fields));
-          } else {
-            lastSeen.remove(p.id().value());
-          }
-        });
+    return aggregates.applyIfAt(p.id().value(), expectedSequence, changes, reported.events());
   }
 
   @Override
