@@ -160,6 +160,14 @@ class ProjectUpdateFlowIT {
         .jsonPath("$.total").isEqualTo(2)
         .jsonPath("$.items[0].reportDate").isEqualTo("2021-06-30")
         .jsonPath("$.items[1].reportDate").isEqualTo("2021-03-31");
+
+    // The suspension stored the status it came from, a field a report's write sets only when it changes.
+    officer.update(projectId, "{\"reportDate\":\"2021-07-31\",\"status\":\"SIGNED\"}", null)
+        .expectStatus().isEqualTo(422)
+        .expectBody()
+        .jsonPath("$.errors[0].code").isEqualTo("illegal-transition")
+        .jsonPath("$.errors[0].message").value(message -> assertThat((String) message)
+            .contains("it was UNDER_CONSTRUCTION when suspended"));
   }
 
   @Test

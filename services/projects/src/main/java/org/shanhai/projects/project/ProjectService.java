@@ -144,7 +144,7 @@ public class ProjectService {
                 + " does not match the project's current version " + project.sequence()));
           }
           Project.Reported reported = project.report(updateId, report, policy, user, clock);
-          return store.apply(project.sequence(), reported, requestHash).filter(applied -> applied)
+          return store.apply(project, reported, requestHash).filter(applied -> applied)
               .map(applied -> Written.created(new Report(reported.update(), reported.project())));
         }))), "project " + projectId.value());
   }

@@ -27,10 +27,10 @@ public interface ProjectStore {
 
   /**
    * Stores an accepted update (with the fingerprint of its request), the project's new state and its
-   * events in one write, if the project is still at {@code expectedSequence}; false when somebody
-   * else changed it first.
+   * events in one write, if the project is still as {@code before} (at its sequence); false when
+   * somebody else changed it first.
    */
-  Mono<Boolean> apply(long expectedSequence, Project.Reported reported, String requestHash);
+  Mono<Boolean> apply(Project before, Project.Reported reported, String requestHash);
 
   Mono<Page<Project>> search(ProjectQuery query, PageRequest page);
 

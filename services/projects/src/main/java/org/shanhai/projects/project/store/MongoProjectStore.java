@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -139,17 +140,22 @@ class MongoProjectStore implements ProjectStore {
         .map(d -> new Stored<>(ProjectDocuments.project(d), d.getString("requestHash")));
   }
 
+  /**
+   * Sets only the fields the update changed (a report changes a handful of a project's two dozen):
+   * the write is guarded by the sequence {@code before} was read at, so the stored document holds
+   * {@code before}'s values in every other field.
+   */
   @Override
-  public Mono<Boolean> apply(long expectedSequence, Project.Reported reported, String requestHash) {
-    Project p = reported.project();
+  public Mono<Boolean> apply(Project before, Project.Reported reported, String requestHash) {
+    Document was = ProjectDocuments.of(before);
     List<Bson> changes = new ArrayList<>();
-    ProjectDocuments.of(p).forEach((field, value) -> {
-      if (!field.equals("_id")) {
+    ProjectDocuments.of(reported.project()).forEach((field, value) -> {
+      if (!Objects.equals(was.get(field), value)) {
         changes.add(Updates.set(field, value));
       }
     });
     changes.add(Updates.push(UPDATES, ProjectDocuments.of(reported.update()).append("requestHash", requestHash)));
-    return aggregates.applyIfAt(p.id().value(), expectedSequence, changes, reported.events());
+    return aggregates.applyIfAt(before.id().value(), before.sequence(), changes, reported.events());
   }
 
   @Override
