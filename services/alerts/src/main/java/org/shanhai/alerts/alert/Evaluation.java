@@ -50,14 +50,26 @@ public class Evaluation {
   }
 
   /**
+   * The rule book for the facts of one poll: read when the first of them needs it, and shared by the
+   * rest, rather than read again for every fact. A poll's facts are applied within moments of each
+   * other, so they are judged by the rules as they stood when it began: a rule changed meanwhile
+   * applies from the next poll, and the clock's rounds judge every subject again anyway. A failed
+   * read fails the poll's facts, and the consumer's retry reads it again.
+   */
+  public Mono<RuleBook> rulesForAPoll() {
+    return rules.book().cache();
+  }
+
+  /**
    * A fact from the projects or payouts service: folds it into the projection, then runs the rules
    * on its subject. The rules run for duplicates too: if an earlier delivery updated the projection
    * and then died, this finishes its work.
    *
    * @param recordedAt when the fact was recorded (the event's time), the start of the latency to a notification
+   * @param book the rules to judge it by ({@link #rulesForAPoll})
    * @return true when the projection changed
    */
-  public Mono<Boolean> onFact(Event event, Instant recordedAt) {
+  public Mono<Boolean> onFact(Event event, Instant recordedAt, Mono<RuleBook> book) {
     Optional<Touched> touched = Touched.by(event);
     if (touched.isEmpty()) {
       return Mono.just(false);
@@ -67,15 +79,15 @@ public class Evaluation {
       case PAYOUT -> Subject.Type.PAYOUT;
       case VILLAGE -> Subject.Type.VILLAGE;
     }, touched.get().id());
-    return Mono.zip(projections.update(event), rules.book(), store.latest(foreseen))
+    return Mono.zip(projections.update(event), book, store.latest(foreseen))
         .flatMap(read -> after(read.getT1().view(), read.getT2(), recordedAt, foreseen, read.getT3())
             .thenReturn(read.getT1().changed()))
         .defaultIfEmpty(false);
   }
 
   /**
-   * The rules on the subject's view as the fold left it. The rule book and the newest alert of every
-   * fingerprint its checks will name are read side by side with the fold, so a fact waits for two
+   * The rules on the subject's view as the fold left it. The newest alert of every fingerprint its
+   * checks will name is read side by side with the fold (and the poll's rule book), so a fact waits for two
    * round trips in a row (the view, its write) before the alerts' writes, not three: this runs for
    * every fact and its time is the wait before a notification. A read alert that changed meanwhile
    * costs nothing wrong: the alert's write then finds it changed and starts again from a fresh read.

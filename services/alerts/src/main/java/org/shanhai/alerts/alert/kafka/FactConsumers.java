@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.shanhai.alerts.alert.Evaluation;
+import org.shanhai.alerts.rule.RuleBook;
 import org.shanhai.messaging.consumer.ConsumedEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import reactor.core.publisher.Mono;
 
 /**
  * The consumers of the facts the rules look at, a poll at a time, a subject's facts in their order
@@ -20,11 +22,19 @@ class FactConsumers {
 
   @Bean
   Consumer<Message<List<byte[]>>> onProjectEvent(Evaluation evaluation, ConsumedEvents consumed) {
-    return poll -> consumed.handle(poll, incoming -> evaluation.onFact(incoming.event(), incoming.time()));
+    return facts(evaluation, consumed);
   }
 
   @Bean
   Consumer<Message<List<byte[]>>> onPayoutEvent(Evaluation evaluation, ConsumedEvents consumed) {
-    return poll -> consumed.handle(poll, incoming -> evaluation.onFact(incoming.event(), incoming.time()));
+    return facts(evaluation, consumed);
+  }
+
+  /** Each poll's facts, judged by the rules as read once for the poll. */
+  private static Consumer<Message<List<byte[]>>> facts(Evaluation evaluation, ConsumedEvents consumed) {
+    return poll -> {
+      Mono<RuleBook> rules = evaluation.rulesForAPoll();
+      consumed.handle(poll, incoming -> evaluation.onFact(incoming.event(), incoming.time(), rules));
+    };
   }
 }
