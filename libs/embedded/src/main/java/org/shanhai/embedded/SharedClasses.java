@@ -35,6 +35,16 @@ final class SharedClasses {
   private static final String ARCHIVE = "classes.jsa";
   /** Errors only: writing an archive warns of every class it leaves out, thousands of lines in the service's log. */
   private static final String QUIET = "-Xlog:cds*=error";
+  /**
+   * Map the archive at the address it was written for. The JDK 17 here maps it at a random address
+   * by default ({@code ArchiveRelocationMode=1}, for address-space randomisation, as recent JDKs do),
+   * and moving it there rewrites pointers on every page of it at each start: 100 MB a service, read
+   * and written before the first class loads (docs/benchmarks.md). Where the address is taken, the
+   * JVM maps it elsewhere as before; a JVM without the option ignores it. Only the local stack starts
+   * services with an archive: the container images do not.
+   */
+  private static final List<String> MAP_IN_PLACE = List.of("-XX:+UnlockDiagnosticVMOptions",
+      "-XX:+IgnoreUnrecognizedVMOptions", "-XX:ArchiveRelocationMode=0");
 
   /** How to start: the jar to run and the JVM options that go with it. */
   record Launch(Path jar, List<String> jvmOptions, Path pendingArchive) {
@@ -74,7 +84,8 @@ final class SharedClasses {
       Path runnable = extracted.resolve(jarFile.getFileName());
       Path archive = extracted.resolve(ARCHIVE);
       if (Files.isRegularFile(archive)) {
-        return new Launch(runnable, List.of("-XX:SharedArchiveFile=" + archive, QUIET), null);
+        return new Launch(runnable, Stream.concat(MAP_IN_PLACE.stream(),
+            Stream.of("-XX:SharedArchiveFile=" + archive, QUIET)).toList(), null);
       }
       removeAbandoned(extracted);
       Path pending = extracted.resolve(ARCHIVE + "." + System.nanoTime() + ".pending");
