@@ -97,8 +97,9 @@ final class SharedClasses {
 
   /**
    * The jar extracted into {@code target/cds/<name>-<content>}. Extracted again only when the jar's
-   * content changes, not at each build of it (the build is reproducible: the same sources give the
-   * same entries): the JVM uses an archive only with the very files it was written from.
+   * content changes, not at each build of it (the same sources give the same entries, but for the
+   * order inside AOT-generated classes, which {@link #content} leaves out): the JVM uses an archive
+   * only with the very files it was written from.
    */
   private static Path extracted(Path jar) throws IOException {
     Path cds = jar.resolveSibling("cds");
