@@ -112,7 +112,7 @@ final class SpeedBench {
   /**
    * The client's own tasks (a request written, a response read) run on its selector thread. By default
    * each went to a thread of its pool, and the handing over (parking and waking threads) was about
-   * half of what that pool's threads did at saturation, on the cores the bench measures
+   * two fifths of what that pool's threads did at saturation, on the cores the bench measures
    * (docs/benchmarks.md, a twentieth sitting). None of them blocks; what a caller chains to a sent
    * request still runs on the common pool, as the client makes sure.
    */
