@@ -1,7 +1,11 @@
 package org.shanhai.web;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +39,7 @@ import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -137,7 +142,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", reason, List.of(), exchange);
   }
 
-  private static Violation unreadable(JacksonException json) {
+  static Violation unreadable(JacksonException json) {
     String field = json.getPath().stream()
         .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
         .reduce("", String::concat).replaceFirst("^\\.", "");
@@ -151,8 +156,39 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     if (field.isEmpty()) {
       return new Violation("body", "malformed-json", "the body is not well-formed JSON: " + json.getOriginalMessage());
     }
-    return new Violation(field, "wrong-type", field + " has the wrong type or format: "
-        + firstLine(json.getOriginalMessage()));
+    String expected = json instanceof MismatchedInputException mismatch ? expected(mismatch.getTargetType()) : null;
+    // Jackson's own text names Java types and formatter internals, which a client cannot act on.
+    return new Violation(field, "wrong-type", expected != null ? field + " must be " + expected
+        : field + " has the wrong type or format: " + firstLine(json.getOriginalMessage()));
+  }
+
+  /** What a value of the types our requests take looks like, with an example; null for any other type. */
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return null;
+    }
+    if (type == LocalDate.class) {
+      return "a date written as yyyy-MM-dd, such as 2026-12-04";
+    }
+    if (type == Instant.class) {
+      return "a time written as ISO 8601, such as 2026-12-04T01:30:00Z";
+    }
+    if (type == Duration.class) {
+      return "a duration written as ISO 8601, such as PT5M for five minutes";
+    }
+    if (type == BigDecimal.class) {
+      return "a number, such as 1250.50";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number, such as 12";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "text in double quotes";
+    }
+    return null;
   }
 
   /** A query or path parameter that does not convert: an enum names its values, a value type says what it takes. */
