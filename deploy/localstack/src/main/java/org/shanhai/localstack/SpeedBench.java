@@ -448,7 +448,10 @@ final class SpeedBench {
     return sent.get();
   }
 
-  /** Sends an update of {@code project} while {@code more} says so, each once the last is answered; then completes {@code done}. */
+  /**
+   * Sends an update of {@code project} while {@code more} says so, each once the last is answered;
+   * then completes {@code done}.
+   */
   private void sendInTurn(String project, BooleanSupplier more, AtomicLong sent, CompletableFuture<Void> done) {
     if (!more.getAsBoolean()) {
       done.complete(null);

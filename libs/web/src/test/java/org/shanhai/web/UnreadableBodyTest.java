@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.shanhai.web.validation.Violation;
@@ -44,16 +45,13 @@ class UnreadableBodyTest {
     assertThat(violation).isEqualTo(new Violation(field, "wrong-type", message));
   }
 
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
-      {"id":"not-a-uuid"} | id
-      """)
-  void aTypeWithoutItsOwnWordsKeepsJacksonsFirstLine(String body, String field) {
-    Violation violation = ProblemHandler.unreadable(unreadable(body));
+  @Test
+  void aTypeWithoutItsOwnWordsKeepsJacksonsFirstLine() {
+    Violation violation = ProblemHandler.unreadable(unreadable("{\"id\":\"not-a-uuid\"}"));
 
-    assertThat(violation.field()).isEqualTo(field);
+    assertThat(violation.field()).isEqualTo("id");
     assertThat(violation.code()).isEqualTo("wrong-type");
-    assertThat(violation.message()).startsWith(field + " has the wrong type or format: ").doesNotContain("\n");
+    assertThat(violation.message()).startsWith("id has the wrong type or format: ").doesNotContain("\n");
   }
 
   private static JacksonException unreadable(String body) {
