@@ -2,7 +2,11 @@ package org.shanhai.messaging.consumer;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -38,10 +42,13 @@ public final class Views<V> {
   }
 
   private final MongoCollection<Document> collection;
+  /** The collection's name: where its documents are filed in a {@link ReadAhead}. */
+  private final String name;
   private final Codec<V> codec;
 
   public Views(MongoCollection<Document> collection, Codec<V> codec) {
     this.collection = collection;
+    this.name = collection.getNamespace().getCollectionName();
     this.codec = codec;
   }
 
@@ -57,31 +64,48 @@ public final class Views<V> {
   }
 
   /**
+   * Reads the views of {@code ids} in one round trip for the poll whose work this is
+   * ({@link ReadAhead}), for its events to start from: each then reads nothing before its fold (and
+   * its write, if the fold changed the view, is guarded as ever). Outside a poll it reads nothing.
+   */
+  public Mono<Void> readAhead(Collection<String> ids) {
+    return ReadAhead.current().flatMap(ahead -> ahead.isEmpty() || ids.isEmpty() ? Mono.empty()
+        : Flux.from(collection.find(in("_id", ids))).collectMap(d -> d.getString("_id")).doOnNext(found -> {
+          Map<String, Optional<Document>> read = new HashMap<>();
+          ids.forEach(id -> read.put(id, Optional.ofNullable(found.get(id))));
+          ahead.get().file(name, read);
+        })).then();
+  }
+
+  /**
    * As {@link #apply}, with the view as it stands after: the one just written, or the stored one
    * when it had the event already (null if there is none), so a consumer that goes on to read it
-   * need not read it again.
+   * need not read it again. In a poll's work, the first attempt starts from the view read ahead
+   * ({@link #readAhead}), if it was, and what it leaves stored is what the next event of the same
+   * view starts from; an attempt whose write finds the view changed reads it again.
    */
   public Mono<Folded<V>> fold(String id, long sequence, UnaryOperator<V> fold) {
-    return CompareAndSet.retry(Mono.from(collection.find(eq("_id", id)).first())
-        .map(Optional::of).defaultIfEmpty(Optional.empty())
+    return ReadAhead.current().flatMap(ahead -> CompareAndSet.retry(Mono.defer(() -> ahead
+            .flatMap(a -> a.take(name, id)).map(Mono::just)
+            .orElseGet(() -> Mono.from(collection.find(eq("_id", id)).first())
+                .map(Optional::of).defaultIfEmpty(Optional.empty())))
         .flatMap(stored -> {
           long at = stored.map(d -> ((Number) d.get("sequence")).longValue()).orElse(0L);
-          if (at >= sequence) {
-            return Mono.just(new Folded<>(false, stored.map(codec::decode).orElse(null)));
-          }
           V current = stored.map(codec::decode).orElse(null);
-          V view = fold.apply(current);
-          if (view.equals(current)) {
+          V view = at >= sequence ? current : fold.apply(current);
+          if (at >= sequence || view.equals(current)) {
+            stored.ifPresent(unchanged -> ahead.ifPresent(a -> a.keep(name, id, unchanged)));
             return Mono.just(new Folded<>(false, current));
           }
           Document next = codec.encode(view).append("_id", id).append("sequence", sequence);
-          Folded<V> folded = new Folded<>(true, view);
-          return stored.isEmpty()
-              ? Mono.from(collection.insertOne(next)).thenReturn(folded)
+          Mono<Boolean> written = stored.isEmpty()
+              ? Mono.from(collection.insertOne(next)).thenReturn(true)
                   .onErrorResume(Values::isDuplicateKey, raced -> Mono.empty())
               : Mono.from(collection.replaceOne(and(eq("_id", id), eq("sequence", at)), next))
-                  .filter(result -> result.getMatchedCount() == 1).map(result -> folded);
-        }), "the view of " + id);
+                  .filter(result -> result.getMatchedCount() == 1).map(result -> true);
+          return written.doOnNext(ok -> ahead.ifPresent(a -> a.keep(name, id, next)))
+              .map(ok -> new Folded<>(true, view));
+        }), "the view of " + id));
   }
 
   /** A view after an event: {@code changed} when the event was folded into it now and changed it. */

@@ -104,6 +104,38 @@ class ConsumedEventsTest {
         .count()).isEqualTo(1);
   }
 
+  @Test
+  void readsAheadForAllThePollsEventsBeforeApplyingAnyAndGivesEachTheSameReadAhead() {
+    List<String> readFor = new ArrayList<>();
+    List<ReadAhead> seen = Collections.synchronizedList(new ArrayList<>());
+    consumed.handle(poll(record("a", 1), record("b", 1), record("a", 2)), events -> ReadAhead.current()
+        .doOnNext(ahead -> {
+          assertThat(handled).as("nothing applied before the read-ahead").isEmpty();
+          events.forEach(e -> readFor.add(e.aggregateId() + e.sequence()));
+          seen.add(ahead.orElseThrow());
+        }).then(), event -> ReadAhead.current().map(ahead -> {
+          seen.add(ahead.orElseThrow());
+          handled.add(event.subject() + event.sequence());
+          return true;
+        }));
+
+    assertThat(readFor).containsExactly("a1", "b1", "a2");
+    assertThat(handled).containsExactlyInAnyOrder("a1", "b1", "a2");
+    assertThat(seen).hasSize(4).allSatisfy(ahead -> assertThat(ahead).isSameAs(seen.get(0)));
+  }
+
+  @Test
+  void aReadAheadThatFailsLeavesEachEventToReadForItself() {
+    consumed.handle(poll(record("a", 1), record("b", 1)),
+        events -> Mono.error(new IllegalStateException("the database is away for a moment")), event -> {
+          handled.add(event.subject() + event.sequence());
+          return Mono.just(true);
+        });
+
+    assertThat(handled).containsExactlyInAnyOrder("a1", "b1");
+    assertThat(count("applied")).isEqualTo(2);
+  }
+
   private double count(String outcome) {
     return meters.counter("shanhai.events.consumed", "type", ProgressReported.TYPE, "outcome", outcome).count();
   }

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -18,7 +23,7 @@ import org.shanhai.testkit.RealInfrastructure;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The idempotent fold of events into views, against the real wire server. */
+/** The idempotent fold of events into views, in a poll's work that read them ahead or not, against the real wire server. */
 @ExtendWith(RealInfrastructure.class)
 class ViewsIT {
 
@@ -38,13 +43,24 @@ class ViewsIT {
     }
   };
 
+  /** The finds the client sent, to tell a fold that read from one that did not. */
+  private final AtomicInteger finds = new AtomicInteger();
   private MongoClient client;
   private MongoCollection<Document> collection;
   private Views<Seen> views;
 
   @BeforeEach
   void connect() {
-    client = MongoClients.create(RealInfrastructure.mongoUri());
+    client = MongoClients.create(MongoClientSettings.builder()
+        .applyConnectionString(new ConnectionString(RealInfrastructure.mongoUri()))
+        .addCommandListener(new CommandListener() {
+          @Override
+          public void commandStarted(CommandStartedEvent event) {
+            if (event.getCommandName().equals("find")) {
+              finds.incrementAndGet();
+            }
+          }
+        }).build());
     collection = client.getDatabase("views-" + UUID.randomUUID()).getCollection("seen");
     views = new Views<>(collection, CODEC);
   }
@@ -99,6 +115,57 @@ class ViewsIT {
     assertThat(stored("d")).as("not written: the sequence stays that of the last change").isEqualTo(before);
     assertThat(apply("d", 3)).as("a later event that changes it").isTrue();
     assertThat(stored("d").get("sequence", Number.class).longValue()).isEqualTo(3);
+  }
+
+  @Test
+  void aPollsFoldsStartFromTheViewsReadAheadAndReadNothingMore() {
+    apply("e", 1);
+    ReadAhead poll = new ReadAhead();
+    inThe(poll, views.readAhead(List.of("e", "f")));
+    finds.set(0);
+
+    assertThat(inThe(poll, views.apply("e", 2, view -> new Seen("e", append(view, 2))))).isTrue();
+    assertThat(inThe(poll, views.apply("e", 3, view -> new Seen("e", append(view, 3)))))
+        .as("from what the event before wrote").isTrue();
+    assertThat(inThe(poll, views.apply("f", 1, view -> new Seen("f", append(view, 1)))))
+        .as("a view read ahead as absent").isTrue();
+    assertThat(inThe(poll, views.apply("e", 3, view -> new Seen("e", append(view, 3)))))
+        .as("the same event again").isFalse();
+
+    assertThat(finds.get()).as("reads after the read-ahead").isZero();
+    assertThat(views.find("e").block().events()).containsExactly(1L, 2L, 3L);
+    assertThat(views.find("f").block().events()).containsExactly(1L);
+  }
+
+  @Test
+  void aViewChangedSinceItWasReadAheadIsReadAgainAndEachEventFoldedOnce() {
+    apply("g", 1);
+    apply("h", 1);
+    ReadAhead poll = new ReadAhead();
+    inThe(poll, views.readAhead(List.of("g", "h")));
+    apply("g", 2);
+    apply("h", 2);
+
+    assertThat(inThe(poll, views.apply("g", 2, view -> new Seen("g", append(view, 2)))))
+        .as("folded meanwhile by another").isFalse();
+    assertThat(inThe(poll, views.apply("h", 3, view -> new Seen("h", append(view, 3))))).isTrue();
+
+    assertThat(views.find("g").block().events()).containsExactly(1L, 2L);
+    assertThat(views.find("h").block().events()).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void outsideAPollNothingIsReadAhead() {
+    finds.set(0);
+
+    inThe(null, views.readAhead(List.of("i")));
+
+    assertThat(finds.get()).isZero();
+  }
+
+  /** {@code work} as a poll's work with the read-ahead {@code poll}, or as other work when null. */
+  private static <T> T inThe(ReadAhead poll, Mono<T> work) {
+    return (poll == null ? work : work.contextWrite(poll.inContext())).block(Duration.ofSeconds(10));
   }
 
   private Document stored(String id) {

@@ -28,8 +28,17 @@ public interface AlertStore {
   /** The newest occurrence of a fingerprint. */
   Mono<Alert> latest(String fingerprint);
 
-  /** The newest occurrence of each of {@code fingerprints} that has one, by fingerprint. */
+  /**
+   * The newest occurrence of each of {@code fingerprints} that has one, by fingerprint; in a poll's
+   * work, those read ahead for it ({@link #readAhead}) taken from what was read, once.
+   */
   Mono<Map<String, Alert>> latest(Collection<String> fingerprints);
+
+  /**
+   * Reads the newest occurrence of each of {@code fingerprints} at once for the poll of events being
+   * applied, for their first look-ups to start from; outside a poll, nothing.
+   */
+  Mono<Void> readAhead(Collection<String> fingerprints);
 
   /** Every alert the clock may still have to change: pending, open, or resolved by hand and awaiting a clear. */
   Flux<Alert> current();

@@ -1,6 +1,7 @@
 package org.shanhai.alerts.projection;
 
 import java.time.ZoneId;
+import java.util.List;
 
 import org.shanhai.events.Event;
 import org.shanhai.events.payouts.PayoutEvent;
@@ -41,6 +42,16 @@ public class Projections {
       case VILLAGE -> views.updateVillage(touched.id(), event.sequence(),
           view -> VillageView.fold(view, (VillageIncomeReported) event));
     }).orElse(Mono.empty());
+  }
+
+  /** Reads the views of the subjects a poll's events {@code touched} at once, before any of them is applied. */
+  public Mono<Void> readAhead(List<Touched> touched) {
+    return views.readAhead(ids(touched, Touched.Kind.PROJECT), ids(touched, Touched.Kind.PAYOUT),
+        ids(touched, Touched.Kind.VILLAGE));
+  }
+
+  private static List<String> ids(List<Touched> touched, Touched.Kind kind) {
+    return touched.stream().filter(t -> t.kind() == kind).map(Touched::id).distinct().toList();
   }
 
   public Flux<ProjectView> projects() {

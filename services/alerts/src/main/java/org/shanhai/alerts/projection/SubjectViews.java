@@ -1,5 +1,6 @@
 package org.shanhai.alerts.projection;
 
+import java.util.Collection;
 import java.util.function.UnaryOperator;
 
 import reactor.core.publisher.Flux;
@@ -11,6 +12,12 @@ import reactor.core.publisher.Mono;
  * with every event about the payout), so a duplicate or stale event changes nothing.
  */
 public interface SubjectViews {
+
+  /**
+   * Reads the views of these subjects at once for the poll of events being applied, for each event's
+   * fold to start from instead of a read of its own; outside a poll, nothing.
+   */
+  Mono<Void> readAhead(Collection<String> projectIds, Collection<String> payoutIds, Collection<String> villageIds);
 
   /** Folds an event of {@code sequence} into the view, once. */
   Mono<Updated> updateProject(String projectId, long sequence, UnaryOperator<ProjectView> fold);

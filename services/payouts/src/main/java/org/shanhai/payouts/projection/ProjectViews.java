@@ -1,5 +1,6 @@
 package org.shanhai.payouts.projection;
 
+import java.util.Collection;
 import java.util.function.UnaryOperator;
 
 import org.shanhai.events.value.CountyCode;
@@ -11,6 +12,12 @@ import reactor.core.publisher.Mono;
  * sequence of the last event folded into it, so a duplicate or stale event changes nothing.
  */
 public interface ProjectViews {
+
+  /**
+   * Reads the views of these projects and pairings at once for the poll of events being applied, for
+   * each event's fold to start from instead of a read of its own; outside a poll, nothing.
+   */
+  Mono<Void> readAhead(Collection<ProjectId> projectIds, Collection<String> pairingIds);
 
   /** Folds an event of {@code sequence} into the project's view, once; true when it changed it. */
   Mono<Boolean> updateProject(ProjectId projectId, long sequence, UnaryOperator<ProjectView> fold);

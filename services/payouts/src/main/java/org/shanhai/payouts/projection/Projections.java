@@ -1,5 +1,7 @@
 package org.shanhai.payouts.projection;
 
+import java.util.List;
+
 import org.shanhai.events.Event;
 import org.shanhai.events.projects.PairingEnded;
 import org.shanhai.events.projects.PairingRegistered;
@@ -22,16 +24,31 @@ public class Projections {
 
   /** Applies one event of {@code shanhai.projects.v1}, once; true when it changed a view. */
   public Mono<Boolean> apply(Event event) {
-    if (event instanceof PairingRegistered || event instanceof PairingEnded) {
+    if (isAboutAPairing(event)) {
       return views.updatePairing(event.aggregateId(), event.sequence(),
           view -> PairingView.fold(view, (ProjectEvent) event));
     }
-    if (event instanceof ProjectRegistered || event instanceof ProgressReported
-        || event instanceof ProjectStatusChanged) {
+    if (isAboutAProject(event)) {
       return views.updateProject(ProjectId.of(event.aggregateId()), event.sequence(),
           view -> ProjectView.fold(view, (ProjectEvent) event));
     }
     return Mono.just(false);
+  }
+
+  /** Reads the views a poll's {@code events} fold into at once, before any of them is applied. */
+  public Mono<Void> readAhead(List<Event> events) {
+    return views.readAhead(
+        events.stream().filter(Projections::isAboutAProject).map(e -> ProjectId.of(e.aggregateId())).distinct().toList(),
+        events.stream().filter(Projections::isAboutAPairing).map(Event::aggregateId).distinct().toList());
+  }
+
+  private static boolean isAboutAPairing(Event event) {
+    return event instanceof PairingRegistered || event instanceof PairingEnded;
+  }
+
+  private static boolean isAboutAProject(Event event) {
+    return event instanceof ProjectRegistered || event instanceof ProgressReported
+        || event instanceof ProjectStatusChanged;
   }
 
   public Mono<ProjectView> project(ProjectId projectId) {

@@ -30,11 +30,15 @@ class FactConsumers {
     return facts(evaluation, consumed);
   }
 
-  /** Each poll's facts, judged by the rules as read once for the poll. */
+  /**
+   * Each poll's facts, judged by the rules as read once for the poll, from their views and alerts as
+   * read at once for the poll.
+   */
   private static Consumer<Message<List<byte[]>>> facts(Evaluation evaluation, ConsumedEvents consumed) {
     return poll -> {
       Mono<RuleBook> rules = evaluation.rulesForAPoll();
-      consumed.handle(poll, incoming -> evaluation.onFact(incoming.event(), incoming.time(), rules));
+      consumed.handle(poll, evaluation::readAhead,
+          incoming -> evaluation.onFact(incoming.event(), incoming.time(), rules));
     };
   }
 }

@@ -9,9 +9,11 @@ import static com.mongodb.client.model.Filters.or;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
@@ -33,6 +35,7 @@ import org.shanhai.alerts.rule.Severity;
 import org.shanhai.alerts.rule.Subject;
 import org.shanhai.events.alerts.AlertEvent;
 import org.shanhai.events.value.ProjectId;
+import org.shanhai.messaging.consumer.ReadAhead;
 import org.shanhai.messaging.mongo.Values;
 import org.shanhai.messaging.outbox.Outbox;
 import org.shanhai.messaging.outbox.OutboxCollection;
@@ -53,11 +56,13 @@ import reactor.core.publisher.Mono;
 @Repository
 class MongoAlertStore implements AlertStore {
 
+  private static final String ALERTS = "alerts";
+
   private final OutboxCollection aggregates;
   private final MongoCollection<Document> alerts;
 
   MongoAlertStore(OutboxCollections collections) {
-    this.aggregates = collections.named("alerts");
+    this.aggregates = collections.named(ALERTS);
     this.alerts = aggregates.documents();
   }
 
@@ -103,13 +108,36 @@ class MongoAlertStore implements AlertStore {
 
   @Override
   public Mono<Map<String, Alert>> latest(Collection<String> fingerprints) {
+    return ReadAhead.current().flatMap(ahead -> {
+      Map<String, Alert> known = new HashMap<>();
+      List<String> unread = new ArrayList<>();
+      for (String fingerprint : fingerprints) {
+        ahead.flatMap(a -> a.take(ALERTS, fingerprint)).ifPresentOrElse(
+            read -> read.ifPresent(d -> known.put(fingerprint, fromDocument(d))), () -> unread.add(fingerprint));
+      }
+      return unread.isEmpty() ? Mono.just(known) : newest(unread).map(MongoAlertStore::fromDocument)
+          .collectMap(Alert::fingerprint, alert -> alert, () -> known);
+    });
+  }
+
+  @Override
+  public Mono<Void> readAhead(Collection<String> fingerprints) {
+    return ReadAhead.current().flatMap(ahead -> ahead.isEmpty() || fingerprints.isEmpty() ? Mono.empty()
+        : newest(fingerprints).collectMap(d -> d.getString("fingerprint")).doOnNext(found -> {
+          Map<String, Optional<Document>> read = new HashMap<>();
+          fingerprints.forEach(f -> read.put(f, Optional.ofNullable(found.get(f))));
+          ahead.get().file(ALERTS, read);
+        })).then();
+  }
+
+  /** The newest occurrence of each of {@code fingerprints} that has one, without its outbox. */
+  private Flux<Document> newest(Collection<String> fingerprints) {
     return Flux.from(alerts.aggregate(List.of(
-            Aggregates.match(in("fingerprint", fingerprints)),
-            Aggregates.sort(Sorts.descending("occurrence")),
-            Aggregates.group("$fingerprint", Accumulators.first("newest", "$$ROOT")),
-            Aggregates.replaceRoot("$newest"),
-            Aggregates.project(Projections.exclude(Outbox.FIELD)))))
-        .map(MongoAlertStore::fromDocument).collectMap(Alert::fingerprint);
+        Aggregates.match(in("fingerprint", fingerprints)),
+        Aggregates.sort(Sorts.descending("occurrence")),
+        Aggregates.group("$fingerprint", Accumulators.first("newest", "$$ROOT")),
+        Aggregates.replaceRoot("$newest"),
+        Aggregates.project(Projections.exclude(Outbox.FIELD)))));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.shanhai.alerts.projection.store;
 
+import java.util.Collection;
 import java.util.function.UnaryOperator;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -37,6 +38,12 @@ class MongoSubjectViews implements SubjectViews {
     this.projects = new Views<>(database.getCollection(PROJECTS + suffix), ViewDocuments.PROJECT);
     this.payouts = new Views<>(database.getCollection(PAYOUTS + suffix), ViewDocuments.PAYOUT);
     this.villages = new Views<>(database.getCollection(VILLAGES + suffix), ViewDocuments.VILLAGE);
+  }
+
+  @Override
+  public Mono<Void> readAhead(Collection<String> projectIds, Collection<String> payoutIds,
+      Collection<String> villageIds) {
+    return Mono.when(projects.readAhead(projectIds), payouts.readAhead(payoutIds), villages.readAhead(villageIds));
   }
 
   @Override

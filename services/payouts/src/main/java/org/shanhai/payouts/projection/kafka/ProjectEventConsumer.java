@@ -11,14 +11,15 @@ import org.springframework.messaging.Message;
 
 /**
  * {@code onProjectEvent}: the Spring Cloud Stream consumer of {@code shanhai.projects.v1} (group
- * {@code payouts}), a poll at a time, a project's events in their order ({@link ConsumedEvents}); the
- * reactive projection writes are awaited on the binder's thread, never on a Netty thread.
+ * {@code payouts}), a poll at a time, a project's events in their order ({@link ConsumedEvents}), from
+ * the views the poll's events fold into read for all of them at once; the reactive projection writes
+ * are awaited on the binder's thread, never on a Netty thread.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectEventConsumer {
 
   @Bean
   Consumer<Message<List<byte[]>>> onProjectEvent(Projections projections, ConsumedEvents consumed) {
-    return poll -> consumed.handle(poll, incoming -> projections.apply(incoming.event()));
+    return poll -> consumed.handle(poll, projections::readAhead, incoming -> projections.apply(incoming.event()));
   }
 }

@@ -2,6 +2,7 @@ package org.shanhai.payouts.projection.store;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import java.util.Collection;
 import java.util.function.UnaryOperator;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -68,6 +69,12 @@ class MongoProjectViews implements ProjectViews {
   MongoProjectViews(MongoDatabase database, String suffix) {
     this.projects = new Views<>(database.getCollection(PROJECTS + suffix), PROJECT);
     this.pairings = new Views<>(database.getCollection(PAIRINGS + suffix), PAIRING);
+  }
+
+  @Override
+  public Mono<Void> readAhead(Collection<ProjectId> projectIds, Collection<String> pairingIds) {
+    return Mono.when(projects.readAhead(projectIds.stream().map(ProjectId::value).toList()),
+        pairings.readAhead(pairingIds));
   }
 
   @Override
