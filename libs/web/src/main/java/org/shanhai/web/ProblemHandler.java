@@ -192,11 +192,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   /** A query or path parameter that does not convert: an enum names its values, a value type says what it takes. */
-  private static Violation mismatched(MethodParameter parameter, TypeMismatchException mismatch) {
+  static Violation mismatched(MethodParameter parameter, TypeMismatchException mismatch) {
     String name = parameterName(parameter);
     Class<?> type = parameter.getParameterType();
     if (type.isEnum()) {
       return new Violation(name, "unknown-value", name + " must be one of " + constants(type));
+    }
+    // The JDK's own words ("For input string", "Invalid boolean value") in the same words a body's field gets;
+    // our value types (a project id, a county code) say what they take in their own exceptions.
+    String expected = expected(type);
+    if (expected != null) {
+      return new Violation(name, "malformed", name + " must be " + expected);
     }
     Throwable root = mismatch;
     while (root.getCause() != null) {
