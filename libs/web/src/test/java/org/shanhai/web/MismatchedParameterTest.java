@@ -43,7 +43,8 @@ class MismatchedParameterTest {
 
   @Test
   void aFlagSaysItIsTrueOrFalse() {
-    assertThat(mismatched("submit", boolean.class, "maybe", new IllegalArgumentException("Invalid boolean value [maybe]")))
+    assertThat(mismatched("submit", boolean.class, "maybe",
+        new IllegalArgumentException("Invalid boolean value [maybe]")))
         .isEqualTo(new Violation("dryRun", "malformed", "dryRun must be true or false"));
   }
 

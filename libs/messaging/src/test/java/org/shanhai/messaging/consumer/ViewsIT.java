@@ -23,7 +23,10 @@ import org.shanhai.testkit.RealInfrastructure;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The idempotent fold of events into views, in a poll's work that read them ahead or not, against the real wire server. */
+/**
+ * The idempotent fold of events into views, in a poll's work that read them ahead or not, against the
+ * real wire server.
+ */
 @ExtendWith(RealInfrastructure.class)
 class ViewsIT {
 

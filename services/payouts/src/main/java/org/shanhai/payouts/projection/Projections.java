@@ -37,8 +37,8 @@ public class Projections {
 
   /** Reads the views a poll's {@code events} fold into at once, before any of them is applied. */
   public Mono<Void> readAhead(List<Event> events) {
-    return views.readAhead(
-        events.stream().filter(Projections::isAboutAProject).map(e -> ProjectId.of(e.aggregateId())).distinct().toList(),
+    return views.readAhead(events.stream().filter(Projections::isAboutAProject)
+            .map(e -> ProjectId.of(e.aggregateId())).distinct().toList(),
         events.stream().filter(Projections::isAboutAPairing).map(Event::aggregateId).distinct().toList());
   }
 
