@@ -95,6 +95,15 @@ class BadInputIT {
   }
 
   @Test
+  void rejectsParametersOfTheWrongTypeSayingWhatTheyTake() {
+    String valid = "{\"reportDate\":\"2021-07-31\",\"jobsCreated\":12}";
+    rejected(() -> postJson("/api/v1/projects/" + project + "/updates?dryRun=maybe", valid), 400, "dryRun");
+    postJson("/api/v1/projects/" + project + "/updates?dryRun=maybe", valid).expectBody()
+        .jsonPath("$.errors[0].code").isEqualTo("malformed")
+        .jsonPath("$.errors[0].message").isEqualTo("dryRun must be true or false");
+  }
+
+  @Test
   void rejectsUnknownFields() {
     rejected(() -> postUpdate("{\"reportDate\":\"2021-07-31\",\"investment\":\"1.00\"}", null), 400,
         "investment");
