@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.shanhai.testkit.RealInfrastructure;
 import org.shanhai.testkit.SignedInReads;
+import org.shanhai.testkit.ThreadsOnTimeout;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ExtendWith(RealInfrastructure.class)
+@ExtendWith({RealInfrastructure.class, ThreadsOnTimeout.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "shanhai.alerts.clock-enabled=false",
     "shanhai.alerts.webhooks.allowed-hosts=127.0.0.0/8",
