@@ -19,10 +19,11 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * When a test or its set-up fails by waiting too long (a request unanswered within the test
- * client's timeout, a blocking read that timed out), writes every thread of the test JVM with its
- * whole stack and the locks it holds and waits on to {@code target/thread-dumps/}, after the failure's
- * own trace, then lets the failure through. A wait that fails once in many runs on CI's two cores cannot be watched from
- * outside (attaching jstack to a forked test JVM ended it), so the JVM says itself what it was doing.
+ * client's timeout, a blocking read that timed out), writes the failure's trace and every thread of
+ * the test JVM, with its whole stack and the locks it holds and waits on, to
+ * {@code target/thread-dumps/}, then lets the failure through. A wait that fails once in many runs
+ * on CI's two cores cannot be watched from outside (attaching jstack to a forked test JVM ended it),
+ * so the JVM says itself what it was doing.
  */
 public final class ThreadsOnTimeout implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
