@@ -13,8 +13,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.shanhai.messaging.consumer.ConsumedEvents;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
@@ -42,8 +40,6 @@ import org.springframework.util.backoff.FixedBackOff;
  * replay leaves out.
  */
 public final class FailedRecords implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
-
-  private static final Logger log = LoggerFactory.getLogger(FailedRecords.class);
 
   private static final DeadLetterPublishingRecoverer.HeaderNames BINDER_HEADERS =
       DeadLetterPublishingRecoverer.HeaderNames.Builder.original()
@@ -113,19 +109,6 @@ public final class FailedRecords implements ListenerContainerWithDlqAndRetryCust
       }
     });
     container.setCommonErrorHandler(handler);
-    // The binder takes one container customizer, so the commit mode is set here too. A poll's offsets are
-    // committed without waiting for the broker's answer: the thread polls again at once instead of spending
-    // a round trip per poll (a ninth of a consumer's CPU at 100 updates/s, docs/benchmarks.md). A commit
-    // that fails (a rebalance, the broker away) only means its records are delivered again, which the
-    // consumers' idempotence absorbs, as after a crash; a later commit covers the same offsets, and the
-    // consumer waits for the commits still in flight when it closes.
-    container.getContainerProperties().setSyncCommits(false);
-    container.getContainerProperties().setCommitCallback((offsets, failure) -> {
-      if (failure != null) {
-        log.warn("offsets of group {} not committed ({}); their records will be delivered again: {}", group,
-            failure.toString(), offsets.keySet());
-      }
-    });
   }
 
   /**
