@@ -33,11 +33,11 @@ public final class AlertsApi {
     return Flux.fromIterable(counties.isEmpty() ? List.of(Map.<String, String>of())
             : counties.stream().flatMap(c -> List.of(Map.of("county", c), Map.of("partner", c)).stream()).toList())
         .flatMap(label -> Flux.fromIterable(List.of("FIRING", "ACKNOWLEDGED"))
-            .flatMap(state -> api.get(uri -> {
-              uri.path("/api/v1/alerts").queryParam("state", state).queryParam("size", ProjectsApi.ALL);
+            .flatMap(state -> api.all(uri -> {
+              uri.path("/api/v1/alerts").queryParam("state", state);
               label.forEach(uri::queryParam);
-              return uri.build();
-            }, new ParameterizedTypeReference<Page<Alert>>() { }).flatMapIterable(Page::items)))
+              return uri;
+            }, new ParameterizedTypeReference<Page<Alert>>() { }).flatMapIterable(alerts -> alerts)))
         .distinct(Alert::id)
         .sort(Comparator.comparing(Alert::firedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder())))
         .collectList();
@@ -79,8 +79,7 @@ public final class AlertsApi {
   }
 
   public Mono<List<Subscription>> subscriptions() {
-    return api.get(uri -> uri.path("/api/v1/subscriptions").queryParam("size", ProjectsApi.ALL).build(),
-        new ParameterizedTypeReference<Page<Subscription>>() { }).map(Page::items);
+    return api.all(uri -> uri.path("/api/v1/subscriptions"), new ParameterizedTypeReference<Page<Subscription>>() { });
   }
 
   public Mono<Subscription> subscription(String id) {

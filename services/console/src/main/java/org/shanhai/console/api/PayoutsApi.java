@@ -7,11 +7,14 @@ import java.util.List;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.ResponseEntity;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The payouts service as the console uses it: shareholdings and the yearly payouts they owe. */
 public final class PayoutsApi {
+
+  private static final ParameterizedTypeReference<Page<Payout>> PAYOUTS = new ParameterizedTypeReference<>() { };
+  private static final ParameterizedTypeReference<Page<Shareholding>> SHAREHOLDINGS =
+      new ParameterizedTypeReference<>() { };
 
   private final ServiceApi api;
 
@@ -60,20 +63,21 @@ public final class PayoutsApi {
 
   /** Every payout due in {@code year}. */
   public Mono<List<Payout>> payoutsOf(int year) {
-    return all("/api/v1/payouts", "year", year, new ParameterizedTypeReference<Page<Payout>>() { });
+    return api.all(uri -> uri.path("/api/v1/payouts").queryParam("year", year), PAYOUTS);
   }
 
   /** Every payout owed to the villages of a mountain county, every year. */
   public Mono<List<Payout>> payoutsOfCounty(String county) {
-    return all("/api/v1/payouts", "county", county, new ParameterizedTypeReference<Page<Payout>>() { });
+    return api.all(uri -> uri.path("/api/v1/payouts").queryParam("county", county), PAYOUTS);
   }
 
   public Mono<List<Shareholding>> shareholdingsOfCounty(String county) {
-    return all("/api/v1/shareholdings", "county", county, new ParameterizedTypeReference<Page<Shareholding>>() { });
+    return api.all(uri -> uri.path("/api/v1/shareholdings").queryParam("county", county), SHAREHOLDINGS);
   }
 
   public Mono<List<Village>> villages(String county) {
-    return all("/api/v1/villages", "county", county, new ParameterizedTypeReference<Page<Village>>() { });
+    return api.all(uri -> uri.path("/api/v1/villages").queryParam("county", county),
+        new ParameterizedTypeReference<Page<Village>>() { });
   }
 
   /** Records money paid towards a payout, once for the form's {@code idempotencyKey}. */
@@ -82,25 +86,11 @@ public final class PayoutsApi {
         headers -> headers.set("Idempotency-Key", idempotencyKey), Payout.class).mapNotNull(ResponseEntity::getBody);
   }
 
-  /** Every item of a list filtered by one parameter, page by page. */
-  private <T> Mono<List<T>> all(String path, String parameter, Object value,
-      ParameterizedTypeReference<Page<T>> type) {
-    return Flux.range(0, Integer.MAX_VALUE)
-        .concatMap(page -> api.get(uri -> uri.path(path).queryParam(parameter, value)
-            .queryParam("page", page).queryParam("size", ProjectsApi.ALL).build(), type))
-        .takeUntil(page -> (long) (page.page() + 1) * page.size() >= page.total())
-        .flatMapIterable(Page::items).collectList();
-  }
-
   public Mono<List<Shareholding>> shareholdings(String projectId) {
-    return api.get(uri -> uri.path("/api/v1/shareholdings").queryParam("project", projectId)
-            .queryParam("size", ProjectsApi.ALL).build(),
-        new ParameterizedTypeReference<Page<Shareholding>>() { }).map(Page::items);
+    return api.all(uri -> uri.path("/api/v1/shareholdings").queryParam("project", projectId), SHAREHOLDINGS);
   }
 
   public Mono<List<Payout>> payouts(String projectId) {
-    return api.get(uri -> uri.path("/api/v1/payouts").queryParam("project", projectId)
-            .queryParam("size", ProjectsApi.ALL).build(),
-        new ParameterizedTypeReference<Page<Payout>>() { }).map(Page::items);
+    return api.all(uri -> uri.path("/api/v1/payouts").queryParam("project", projectId), PAYOUTS);
   }
 }

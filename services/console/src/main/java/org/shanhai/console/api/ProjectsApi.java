@@ -14,9 +14,6 @@ import reactor.core.publisher.Mono;
 /** The projects service as the console uses it: counties, pairings, projects and their updates. */
 public final class ProjectsApi {
 
-  /** The APIs' largest page: more than any county has of anything, so a county's list is one page. */
-  static final int ALL = 200;
-
   private final ServiceApi api;
 
   public ProjectsApi(ServiceApi api) {
@@ -90,15 +87,13 @@ public final class ProjectsApi {
   }
 
   public Mono<List<Pairing>> pairings(String county) {
-    return api.get(uri -> uri.path("/api/v1/pairings").queryParamIfPresent("county", Optional.ofNullable(county))
-            .queryParam("size", ALL).build(),
-        new ParameterizedTypeReference<Page<Pairing>>() { }).map(Page::items);
+    return api.all(uri -> uri.path("/api/v1/pairings").queryParamIfPresent("county", Optional.ofNullable(county)),
+        new ParameterizedTypeReference<Page<Pairing>>() { });
   }
 
   public Mono<List<Project>> projects(String county) {
-    return api.get(uri -> uri.path("/api/v1/projects").queryParamIfPresent("county", Optional.ofNullable(county))
-            .queryParam("size", ALL).build(),
-        new ParameterizedTypeReference<Page<Project>>() { }).map(Page::items);
+    return api.all(uri -> uri.path("/api/v1/projects").queryParamIfPresent("county", Optional.ofNullable(county)),
+        new ParameterizedTypeReference<Page<Project>>() { });
   }
 
   public Mono<Pairing> pairing(String id) {
@@ -116,8 +111,8 @@ public final class ProjectsApi {
   }
 
   public Mono<List<Update>> updates(String projectId) {
-    return api.get(uri -> uri.path("/api/v1/projects/{id}/updates").queryParam("size", ALL).build(projectId),
-        new ParameterizedTypeReference<Page<Update>>() { }).map(Page::items);
+    return api.all(uri -> uri.path("/api/v1/projects/{id}/updates"), new ParameterizedTypeReference<Page<Update>>() { },
+        projectId);
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.shanhai.console.api;
 
 import java.net.URI;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -26,6 +27,9 @@ import reactor.core.publisher.Mono;
  */
 public final class ServiceApi {
 
+  /** The APIs' largest page, so that most lists take one request. */
+  static final int LARGEST_PAGE = 200;
+
   private final WebClient client;
 
   public ServiceApi(WebClient.Builder builder, URI base) {
@@ -40,6 +44,20 @@ public final class ServiceApi {
 
   public <T> Mono<T> get(Function<UriBuilder, URI> uri, Class<T> type) {
     return get(uri, ParameterizedTypeReference.forType(type));
+  }
+
+  /**
+   * Every item of a list, page after page until its total. A list the console shows or counts must
+   * not stop at its first page: the province's projects and open alerts outgrow one. {@code list}
+   * names the path and its filters; {@code pathVariables} fill the path's template.
+   */
+  public <T> Mono<List<T>> all(Function<UriBuilder, UriBuilder> list, ParameterizedTypeReference<Page<T>> type,
+      Object... pathVariables) {
+    return Flux.range(0, Integer.MAX_VALUE)
+        .concatMap(page -> get(uri -> list.apply(uri).queryParam("page", page).queryParam("size", LARGEST_PAGE)
+            .build(pathVariables), type))
+        .takeUntil(page -> page.items().isEmpty() || (long) (page.page() + 1) * page.size() >= page.total())
+        .flatMapIterable(Page::items).collectList();
   }
 
   /** Posts {@code body} as JSON; {@code headers} adds e.g. the Idempotency-Key and If-Match. */
