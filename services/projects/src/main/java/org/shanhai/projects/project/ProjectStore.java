@@ -22,7 +22,10 @@ public interface ProjectStore {
 
   Mono<Stored<Project>> find(ProjectId id);
 
-  /** The projects (at most a few: the code is unique only within a pairing) a county office gave this code. */
+  /**
+   * Every project a county office gave this code: one per pairing at most, since a code is unique only
+   * within its pairing, and offices number their projects alike ("2024-001").
+   */
   Flux<Project> findByExternalCode(String externalCode);
 
   /**

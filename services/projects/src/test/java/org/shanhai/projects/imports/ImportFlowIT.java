@@ -186,6 +186,35 @@ class ImportFlowIT {
   }
 
   @Test
+  void aCodeSharedByManyPairingsIsFoundInThePairingTheRowNames() {
+    // Offices number their projects alike: eleven other pairings have this code before 常山—慈溪 does.
+    Officer province = new Officer(http, "province.admin");
+    for (String mountain : List.of("331102", "331181", "331121", "331122", "331123", "331124", "331125", "331127",
+        "330324", "330326", "330327")) {
+      province.registerProject(province.pairing(mountain, "330109"), """
+          {"pairingId":"%s","name":"同号项目 %s","kind":"INDUSTRIAL_ENCLAVE","hostCounty":"330109",
+           "plannedInvestment":"10000000.00","plannedStart":"2020-06-01","externalCode":"CODE"}""".replace("CODE", code));
+    }
+    String ours = registerWithCode(code);
+    String pairing = changshan.pairing(Officer.CHANGSHAN, Officer.CIXI);
+
+    byte[] named = Sheets.csv(UTF_8, false, "externalCode,pairingId,reportDate", code + "," + pairing + ",2026-03-31");
+    Map<String, Object> dryRun = importer.dryRun(named, "进度表.csv", "updates");
+    assertThat(dryRun).containsEntry("valid", 1).containsEntry("rejected", 0);
+    importer.commit((String) dryRun.get("id"));
+    assertThat(updates(ours)).isEqualTo(1);
+
+    byte[] unnamed = Sheets.csv(UTF_8, false, "externalCode,reportDate", code + ",2026-04-30");
+    String ambiguous = (String) importer.dryRun(unnamed, "进度表 (2).csv", "updates").get("id");
+    assertThat(error(importer.rowsWithIssues(ambiguous).get(0))).containsEntry("code", "ambiguous");
+
+    byte[] again = Sheets.csv(UTF_8, false, "山区县,结对县,项目编号,项目名称,项目类型,所在县",
+        "常山县,慈溪市," + code + ",常山—慈溪同号项目,产业飞地,慈溪市");
+    String taken = (String) importer.dryRun(again, "项目清单.csv", "projects").get("id");
+    assertThat(error(importer.rowsWithIssues(taken).get(0))).containsEntry("code", "taken");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void anImportIsItsOwnersAndTheProvincesAndCommittedOnce() {
     registerWithCode(code);

@@ -128,8 +128,9 @@ class MongoProjectStore implements ProjectStore {
 
   @Override
   public Flux<Project> findByExternalCode(String externalCode) {
+    // No limit: the callers pick the one of a pairing from what this returns, so a cut could drop it.
     return Flux.from(projects.find(eq("externalCode", externalCode))
-            .projection(Projections.exclude(UPDATES, Outbox.FIELD)).limit(10))
+            .projection(Projections.exclude(UPDATES, Outbox.FIELD)))
         .map(ProjectDocuments::project);
   }
 
