@@ -50,6 +50,10 @@ public final class ServiceApi {
    * Every item of a list, page after page until its total. A list the console shows or counts must
    * not stop at its first page: the province's projects and open alerts outgrow one. {@code list}
    * names the path and its filters; {@code pathVariables} fill the path's template.
+   *
+   * <p>An item added at the head of the list between two pages (a report arriving, newest first)
+   * pushes the last item of a page onto the next one; it is kept once. (An item taken out between
+   * two pages lets one slip past until the next read: the APIs page by offset, not by cursor.)
    */
   public <T> Mono<List<T>> all(Function<UriBuilder, UriBuilder> list, ParameterizedTypeReference<Page<T>> type,
       Object... pathVariables) {
@@ -57,7 +61,7 @@ public final class ServiceApi {
         .concatMap(page -> get(uri -> list.apply(uri).queryParam("page", page).queryParam("size", LARGEST_PAGE)
             .build(pathVariables), type))
         .takeUntil(page -> page.items().isEmpty() || (long) (page.page() + 1) * page.size() >= page.total())
-        .flatMapIterable(Page::items).collectList();
+        .flatMapIterable(Page::items).distinct().collectList();
   }
 
   /** Posts {@code body} as JSON; {@code headers} adds e.g. the Idempotency-Key and If-Match. */

@@ -45,9 +45,13 @@ class ServiceApiTest {
           int size = Math.min(Integer.parseInt(query.get("size").get(0)), 200);
           if (query.containsKey("refuseFrom") && page >= Integer.parseInt(query.get("refuseFrom").get(0))) {
             return response.status(503).header("Content-Type", "application/problem+json")
-                .sendString(Mono.just("{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"暂时无法读取\"}"));
+                .sendString(Mono.just(
+                    "{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"暂时无法读取\"}"));
           }
-          String items = IntStream.range(page * size, Math.min(total, (page + 1) * size))
+          // shiftedAfter=N: N items were added at the head after the first page, as a newest-first list grows.
+          int shift = page > 0 && query.containsKey("shiftedAfter")
+              ? Integer.parseInt(query.get("shiftedAfter").get(0)) : 0;
+          String items = IntStream.range(page * size - shift, Math.min(total, (page + 1) * size) - shift)
               .mapToObj(n -> "{\"n\":" + n + "}").collect(Collectors.joining(","));
           return response.header("Content-Type", "application/json").sendString(Mono.just(
               "{\"items\":[" + items + "],\"page\":" + page + ",\"size\":" + size + ",\"total\":" + total + "}"));
@@ -84,6 +88,14 @@ class ServiceApiTest {
     assertThat(api.all(uri -> uri.path("/api/v1/lists/{total}"), THINGS, 200).block()).hasSize(200);
     assertThat(api.all(uri -> uri.path("/api/v1/lists/{total}"), THINGS, 0).block()).isEmpty();
     assertThat(requests).hasSize(2);
+  }
+
+  @Test
+  void keepsOnceAnItemPushedOntoTheNextPageByOneAddedMeanwhile() {
+    List<Thing> all = api.all(uri -> uri.path("/api/v1/lists/{total}").queryParam("shiftedAfter", 1), THINGS, 300)
+        .block();
+
+    assertThat(all).extracting(Thing::n).containsExactlyElementsOf(IntStream.range(0, 299).boxed().toList());
   }
 
   @Test

@@ -191,9 +191,10 @@ class ImportFlowIT {
     Officer province = new Officer(http, "province.admin");
     for (String mountain : List.of("331102", "331181", "331121", "331122", "331123", "331124", "331125", "331127",
         "330324", "330326", "330327")) {
-      province.registerProject(province.pairing(mountain, "330109"), """
+      String template = """
           {"pairingId":"%s","name":"同号项目 %s","kind":"INDUSTRIAL_ENCLAVE","hostCounty":"330109",
-           "plannedInvestment":"10000000.00","plannedStart":"2020-06-01","externalCode":"CODE"}""".replace("CODE", code));
+           "plannedInvestment":"10000000.00","plannedStart":"2020-06-01","externalCode":"CODE"}""";
+      province.registerProject(province.pairing(mountain, "330109"), template.replace("CODE", code));
     }
     String ours = registerWithCode(code);
     String pairing = changshan.pairing(Officer.CHANGSHAN, Officer.CIXI);
