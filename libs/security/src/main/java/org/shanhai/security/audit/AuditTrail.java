@@ -74,10 +74,14 @@ public final class AuditTrail implements AutoCloseable {
     written.subscribe();
   }
 
-  /** Newest first is how the trail is read; by actor is how it is searched. */
+  /**
+   * Newest first is how the trail is read; by actor is how it is searched. The id breaks ties in
+   * both: many answers share a millisecond, and a page cut among equal keys in no fixed order would
+   * repeat some entries on the next page and never show others.
+   */
   public Mono<Void> createIndexes() {
-    return Mono.from(entries.createIndex(Indexes.descending("at"))).then(Mono.from(entries.createIndex(
-        Indexes.compoundIndex(Indexes.ascending("actor"), Indexes.descending("at"))))).then();
+    return Mono.from(entries.createIndex(Indexes.descending("at", "_id"))).then(Mono.from(entries.createIndex(
+        Indexes.compoundIndex(Indexes.ascending("actor"), Indexes.descending("at", "_id"))))).then();
   }
 
   /** Before a write runs: the attempt, pending. */
@@ -142,7 +146,7 @@ public final class AuditTrail implements AutoCloseable {
       filters.add(lt("at", Date.from(query.to())));
     }
     Bson filter = filters.isEmpty() ? new Document() : and(filters);
-    return Mono.zip(Flux.from(entries.find(filter).sort(Sorts.descending("at")).skip(page.offset())
+    return Mono.zip(Flux.from(entries.find(filter).sort(Sorts.descending("at", "_id")).skip(page.offset())
                 .limit(page.size())).map(AuditTrail::entry).collectList(),
             Mono.from(entries.countDocuments(filter)))
         .map(t -> new Page<>(t.getT1(), page.page(), page.size(), t.getT2()));

@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
@@ -13,6 +17,8 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.shanhai.testkit.RealInfrastructure;
+import org.shanhai.web.paging.PageRequest;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,6 +50,28 @@ class AuditTrailIT {
       trail.close();
       assertThat(Mono.from(database.getCollection(AuditTrail.COLLECTION).countDocuments()).block())
           .isEqualTo(answers);
+    }
+  }
+
+  @Test
+  void pagesThroughAnswersOfTheSameMillisecondInOneFixedOrder() {
+    try (MongoClient client = MongoClients.create(RealInfrastructure.mongoUri())) {
+      AuditTrail trail = new AuditTrail(client.getDatabase("audit-" + UUID.randomUUID()), Duration.ofMillis(1));
+      trail.createIndexes().block();
+      Instant now = Instant.now();
+      List<String> ids = IntStream.range(0, 250).mapToObj(i -> "req-%03d".formatted(i)).toList();
+      Flux.fromIterable(ids).concatMap(id -> trail.begin(new AuditEntry(id, now, null, "POST /api/v1/projects",
+          null, null, AuditEntry.PENDING, null, null, null, null))).blockLast();
+
+      List<String> paged = Flux.range(0, 3)
+          .concatMap(page -> trail.search(new AuditQuery(null, null, null, null), new PageRequest(page, 100)))
+          .flatMapIterable(found -> found.items()).map(AuditEntry::requestId).collectList().block();
+
+      // Newest first, and among equal times the later id first.
+      List<String> expected = new ArrayList<>(ids);
+      Collections.reverse(expected);
+      assertThat(paged).containsExactlyElementsOf(expected);
+      trail.close();
     }
   }
 }

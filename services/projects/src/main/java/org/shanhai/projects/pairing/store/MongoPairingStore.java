@@ -93,7 +93,8 @@ class MongoPairingStore implements PairingStore {
     Bson filter = county == null ? new Document()
         : or(eq("mountainCounty", county.code()), eq("partnerCounty", county.code()));
     Mono<List<Pairing>> items = Flux.from(pairings.find(filter).projection(withoutOutbox())
-            .sort(Sorts.ascending("mountainCounty", "partnerCounty", "since")).skip(page.offset()).limit(page.size()))
+            .sort(Sorts.ascending("mountainCounty", "partnerCounty", "since", "_id")).skip(page.offset())
+            .limit(page.size()))
         .map(MongoPairingStore::fromDocument).collectList();
     Mono<Long> total = Mono.from(pairings.countDocuments(filter));
     return Mono.zip(items, total).map(t -> new Page<>(t.getT1(), page.page(), page.size(), t.getT2()));
