@@ -155,6 +155,13 @@ class ConsoleIT {
   }
 
   @Test
+  void aPageThatIsNotThereSaysSoInChineseNotOnSpringsEnglishErrorPage() {
+    browser.get(stack.console().baseUrl() + "/no-such-page");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("找不到这一页");
+    assertThat(browser.getPageSource()).doesNotContain("Whitelabel");
+  }
+
+  @Test
   void switchesToEnglishAndBack() {
     browser.get(stack.console().baseUrl() + "/");
     try {

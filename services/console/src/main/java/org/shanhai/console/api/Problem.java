@@ -3,7 +3,7 @@ package org.shanhai.console.api;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 /**
  * An API's RFC 9457 problem: what the console shows when a service refuses something.
@@ -19,9 +19,22 @@ public record Problem(String type, String title, int status, String detail, List
     errors = errors == null ? List.of() : List.copyOf(errors);
   }
 
-  /** The first violation of each field, for showing it at its input. */
-  public Map<String, FieldError> byField() {
-    return errors.stream().filter(e -> e.field() != null)
-        .collect(Collectors.toMap(FieldError::field, e -> e, (first, later) -> first, LinkedHashMap::new));
+  /** Where {@link #byField} files what a form has no input for: shown in the form's notice. */
+  public static final String FORM = "form";
+
+  /**
+   * The first violation of each field a form {@code shows}, for showing it at its input; the first of
+   * the rest under {@link #FORM}. A violation of a field the form has no input for (a payout already
+   * paid, a form key reused after going back) must still be read by the officer, not dropped while
+   * the notice points at red fields that are not there. A refusal with no violations at all is
+   * filed there too, as not saved.
+   */
+  public Map<String, FieldError> byField(Predicate<String> shows) {
+    Map<String, FieldError> byField = new LinkedHashMap<>();
+    errors.forEach(e -> byField.putIfAbsent(e.field() != null && shows.test(e.field()) ? e.field() : FORM, e));
+    if (byField.isEmpty()) {
+      byField.put(FORM, new FieldError(null, "form.error.not-saved", detail));
+    }
+    return byField;
   }
 }

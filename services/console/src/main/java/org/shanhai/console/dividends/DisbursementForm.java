@@ -2,6 +2,7 @@ package org.shanhai.console.dividends;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.shanhai.console.api.PayoutsApi.Payment;
 import org.shanhai.console.web.FormInput;
@@ -12,6 +13,11 @@ import org.shanhai.console.web.FormInput;
  * page is shown and sent as the Idempotency-Key, so a resent form records the payment once.
  */
 public record DisbursementForm(String amount, String paidOn, String reference, String key) {
+
+  /** Whether the form has an input for the API's {@code field}, where its error is shown. */
+  static boolean shows(String field) {
+    return Set.of("amount", "paidOn", "reference").contains(field);
+  }
 
   /** The fields the console cannot read as a number or a date, with their message keys. */
   Map<String, String> unreadable() {

@@ -52,7 +52,8 @@ class DividendsController {
         .onErrorResume(ApiRefusal.class, refusal -> refusal.status() == 422 || refusal.status() == 400
             || refusal.status() == 409
             ? page(county, id, form, refusal.problem().errors().isEmpty()
-                ? Map.of("amount", new FieldError("amount", "form.error.payment-conflict", null)) : refusal.problem().byField())
+                ? Map.of("amount", new FieldError("amount", "form.error.payment-conflict", null))
+                : refusal.problem().byField(DisbursementForm::shows))
                 .map(page -> page.status(HttpStatus.valueOf(refusal.status())).build())
             : Mono.error(refusal));
   }

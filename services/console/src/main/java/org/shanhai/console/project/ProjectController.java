@@ -91,7 +91,7 @@ class ProjectController {
           .flatMap(checked -> checked.warnings().isEmpty() ? save
               : Mono.just(form(project, form, Map.of(), checked.warnings()).build()))
           .onErrorResume(ApiRefusal.class, refusal -> refusal.status() == 422 || refusal.status() == 400
-              ? Mono.just(form(project, form, refusal.problem().byField(), List.of())
+              ? Mono.just(form(project, form, refusal.problem().byField(ReportForm::shows), List.of())
                   .status(HttpStatus.UNPROCESSABLE_CONTENT).build())
               : Mono.error(refusal));
     });
@@ -104,7 +104,8 @@ class ProjectController {
           // Someone reported meanwhile: show their figures, keep the officer's, and let them save again.
           case 412 -> projects.project(project.id()).map(current -> form(current, form.against(current.version()),
               Map.of(), List.of()).modelAttribute("conflict", true).status(HttpStatus.PRECONDITION_FAILED).build());
-          case 422, 400 -> Mono.just(form(project, form, refusal.problem().byField(), List.of()).status(HttpStatus.UNPROCESSABLE_CONTENT).build());
+          case 422, 400 -> Mono.just(form(project, form, refusal.problem().byField(ReportForm::shows), List.of())
+              .status(HttpStatus.UNPROCESSABLE_CONTENT).build());
           default -> Mono.error(refusal);
         });
   }

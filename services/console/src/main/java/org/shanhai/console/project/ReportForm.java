@@ -3,6 +3,7 @@ package org.shanhai.console.project;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.shanhai.console.api.ProjectsApi.Project;
@@ -21,8 +22,16 @@ import org.shanhai.console.web.FormInput;
 public record ReportForm(String reportDate, String status, String cumulativeInvestment, String fundsInPlace,
     String jobsCreated, String note, String key, Long version, Boolean confirmed) {
 
+  private static final Set<String> INPUTS = Set.of("reportDate", "status", "cumulativeInvestment", "fundsInPlace",
+      "jobsCreated", "note");
+
   public ReportForm {
     confirmed = Boolean.TRUE.equals(confirmed);
+  }
+
+  /** Whether the form has an input for the API's {@code field}, where its error is shown. */
+  static boolean shows(String field) {
+    return INPUTS.contains(field);
   }
 
   /** A new form for {@code project}, with its current status and figures filled in. */

@@ -69,7 +69,8 @@ class RegistrationController {
       return projects.register(form.toRegistration(pairing), form.key())
           .map(project -> Rendering.redirectTo("/projects/" + project.id() + "?registered=1").build())
           .onErrorResume(ApiRefusal.class, refusal -> refusal.status() == 422 || refusal.status() == 400
-              ? Mono.just(form(found, form, refusal.problem().byField()).status(HttpStatus.UNPROCESSABLE_CONTENT).build())
+              ? Mono.just(form(found, form, refusal.problem().byField(RegistrationForm::shows))
+                  .status(HttpStatus.UNPROCESSABLE_CONTENT).build())
               : Mono.error(refusal));
     });
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.shanhai.console.api.ProjectsApi.PlanPoint;
@@ -21,6 +22,12 @@ public record RegistrationForm(String name, String kind, String hostCounty, Stri
   public RegistrationForm {
     planDate = planDate == null ? List.of() : List.copyOf(planDate);
     planCumulative = planCumulative == null ? List.of() : List.copyOf(planCumulative);
+  }
+
+  /** Whether the form has an input for the API's {@code field} (a plan row's too), where its error is shown. */
+  static boolean shows(String field) {
+    return Set.of("name", "kind", "hostCounty", "status", "plannedInvestment", "plannedStart", "plannedCompletion",
+        "investmentPlan").contains(field) || field.startsWith("investmentPlan[");
   }
 
   /** An empty form with one plan row, for a project hosted in {@code hostCounty}. */

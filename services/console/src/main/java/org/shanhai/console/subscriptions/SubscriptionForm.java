@@ -2,6 +2,7 @@ package org.shanhai.console.subscriptions;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.shanhai.console.api.AlertsApi.NewSubscription;
@@ -12,6 +13,11 @@ import org.shanhai.console.api.AlertsApi.NewSubscription;
  * officer's subscription to their counties and makes up its signing secret, which is shown once.
  */
 public record SubscriptionForm(String name, String url, String minSeverity, String sendResolved, String key) {
+
+  /** Whether the form has an input for the API's {@code field} ({@code channel.url} is the URL's), where its error is shown. */
+  static boolean shows(String field) {
+    return Set.of("name", "channel.url").contains(field);
+  }
 
   static SubscriptionForm empty() {
     return new SubscriptionForm("", "https://", "WARNING", "on", UUID.randomUUID().toString());

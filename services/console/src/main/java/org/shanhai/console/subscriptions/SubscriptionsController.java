@@ -44,7 +44,7 @@ class SubscriptionsController {
         .flatMap(created -> page(SubscriptionForm.empty(), Map.of(), created))
         .map(Rendering.Builder::build)
         .onErrorResume(ApiRefusal.class, refusal -> refusal.status() == 422 || refusal.status() == 400
-            ? page(form, refusal.problem().byField(), null)
+            ? page(form, refusal.problem().byField(SubscriptionForm::shows), null)
                 .map(page -> page.status(HttpStatus.UNPROCESSABLE_CONTENT).build())
             : Mono.error(refusal));
   }
