@@ -234,6 +234,8 @@ class ConsoleIT {
     });
     String mine = firing.get(0).getAttribute("id");
     String someoneElses = firing.get(1).getAttribute("id");
+    assertThat(browser.findElement(By.id("alert-rows")).getText()).as("what the rules found, said in Chinese")
+        .contains("年的保底收益").doesNotContain("yuan").doesNotContain("overdue");
     ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
 
     browser.findElement(By.id("note-" + mine.substring("alert-".length()))).sendKeys("已联系慈溪方核实");

@@ -23,9 +23,15 @@ public final class AlertsApi {
     this.api = api;
   }
 
+  /** An alert; {@code evidence} holds its figures as strings (amounts in yuan, dates ISO-8601), by name. */
   public record Alert(String id, String rule, String severity, String state, String summary, String county,
-      String partner, String pairing, String project, Instant firedAt, Instant acknowledgedAt,
-      String acknowledgedBy, Instant resolvedAt, String resolvedBy, String note, String resolution) {
+      String partner, String pairing, String project, String subjectId, Map<String, String> evidence,
+      Instant firedAt, Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, String resolvedBy,
+      String note, String resolution) {
+
+    public Alert {
+      evidence = evidence == null ? Map.of() : Map.copyOf(evidence);
+    }
   }
 
   /** Open alerts (firing or acknowledged) labelled with any of {@code counties}, or all for an empty list. */
