@@ -267,6 +267,21 @@ class ConsoleIT {
   }
 
   @Test
+  void anOldExcelFileIsRefusedSayingInChineseHowToSaveItAgain() throws Exception {
+    Path file = Files.createTempDirectory("console-import").resolve("常山进度表.xls");
+    Files.write(file, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+        (byte) 0xE1, 0, 0});
+
+    browser.get(stack.console().baseUrl() + "/imports");
+    browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+    browser.findElement(By.id("upload")).click();
+
+    WebElement problem = waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
+    assertThat(problem.getText()).contains("这不是 Excel（.xlsx）或 CSV 文件。").contains("另存为“Excel 工作簿（.xlsx）”")
+        .doesNotContain("save it as");
+  }
+
+  @Test
   void importsAProgressFileShowingTheDryRunsErrorsAtTheirCellsThenTheCommitsProgressAndTheReport() throws Exception {
     String pairing = DemoApi.JSON.readTree(get(stack.projects().baseUrl() + "/api/v1/pairings?county=" + CHANGSHAN))
         .path("items").get(0).path("id").asText();

@@ -62,13 +62,16 @@ class ImportBadFilesIT {
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
     noTrace.refused(() -> importer.upload(png, "进度表.xlsx", "updates"), 415)
         .jsonPath("$.type").isEqualTo("https://shanhai.example/problems/not-a-spreadsheet")
-        .jsonPath("$.detail").value(d -> assertThat((String) d).contains(".xlsx workbook or a CSV"));
+        .jsonPath("$.detail").value(d -> assertThat((String) d).contains(".xlsx workbook or a CSV"))
+        .jsonPath("$.reason").isEqualTo("binary");
     byte[] unicodeText = Sheets.csv(java.nio.charset.StandardCharsets.UTF_16LE, true, "项目编号\t报告日期");
     noTrace.refused(() -> importer.upload(unicodeText, "进度表.txt", "updates"), 415)
-        .jsonPath("$.detail").value(d -> assertThat((String) d).contains("CSV UTF-8"));
+        .jsonPath("$.detail").value(d -> assertThat((String) d).contains("CSV UTF-8"))
+        .jsonPath("$.reason").isEqualTo("utf-16");
     byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
     noTrace.refused(() -> importer.upload(xls, "进度表.xls", "updates"), 415)
-        .jsonPath("$.detail").value(d -> assertThat((String) d).contains("save it as .xlsx"));
+        .jsonPath("$.detail").value(d -> assertThat((String) d).contains("save it as .xlsx"))
+        .jsonPath("$.reason").isEqualTo("xls");
   }
 
   @Test

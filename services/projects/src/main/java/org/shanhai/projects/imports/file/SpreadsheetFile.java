@@ -69,24 +69,24 @@ public final class SpreadsheetFile {
       head = in.readNBytes(SNIFF);
     }
     if (head.length == 0) {
-      throw new NotASpreadsheet("the file is empty");
+      throw new NotASpreadsheet("empty", "the file is empty");
     }
     if (ReadableWorkbook.isOOXMLZipHeader(head)) {
       WorkbookChecks.check(path, limits.maxUnzippedBytes());
       return new SpreadsheetFile(path, Format.XLSX, null);
     }
     if (ReadableWorkbook.isOLE2Header(head)) {
-      throw new NotASpreadsheet("this is an Excel 97–2003 workbook (.xls) or another old Office file: open it in "
+      throw new NotASpreadsheet("xls", "this is an Excel 97–2003 workbook (.xls) or another old Office file: open it in "
           + "Excel or WPS and save it as .xlsx (Excel 工作簿), or as CSV UTF-8");
     }
     if (head.length >= 2 && (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE
         || head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)) {
-      throw new NotASpreadsheet("this is UTF-16 text (Excel's \"Unicode text\"): save the sheet as \"CSV UTF-8\" "
+      throw new NotASpreadsheet("utf-16", "this is UTF-16 text (Excel's \"Unicode text\"): save the sheet as \"CSV UTF-8\" "
           + "or as .xlsx instead");
     }
     for (byte b : head) {
       if (b == 0 || (b > 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != 0x0C)) {
-        throw new NotASpreadsheet("the file is neither an .xlsx workbook nor a CSV text");
+        throw new NotASpreadsheet("binary", "the file is neither an .xlsx workbook nor a CSV text");
       }
     }
     return new SpreadsheetFile(path, Format.CSV, charsetOf(path));

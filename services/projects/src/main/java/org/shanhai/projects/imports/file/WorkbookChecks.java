@@ -41,7 +41,7 @@ final class WorkbookChecks {
       inflatesSafely(zip, maxUnzippedBytes);
       String sheet = firstSheet(zip);
       if (sheet == null) {
-        throw new NotASpreadsheet("the file is a zip archive but not an Excel workbook (no xl/workbook.xml with a sheet)");
+        throw new NotASpreadsheet("broken-workbook", "the file is a zip archive but not an Excel workbook (no xl/workbook.xml with a sheet)");
       }
       List<String> merged = mergedCells(zip, sheet);
       if (!merged.isEmpty()) {
@@ -50,9 +50,9 @@ final class WorkbookChecks {
             + "and empty cells under it");
       }
     } catch (ZipException e) {
-      throw new NotASpreadsheet("the file looks like a zip archive but cannot be opened as one (" + e.getMessage() + ")");
+      throw new NotASpreadsheet("broken-workbook", "the file looks like a zip archive but cannot be opened as one (" + e.getMessage() + ")");
     } catch (XMLStreamException e) {
-      throw new NotASpreadsheet("the workbook's XML cannot be read (" + e.getMessage() + ")");
+      throw new NotASpreadsheet("broken-workbook", "the workbook's XML cannot be read (" + e.getMessage() + ")");
     }
   }
 

@@ -236,8 +236,10 @@ class ImportController {
   }
 
   private static ErrorResponseException notASpreadsheet(NotASpreadsheet e) {
-    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-a-spreadsheet", "Not a spreadsheet", e.getMessage()
-        + ". An import takes an .xlsx workbook or a CSV text; nothing was stored.");
+    ErrorResponseException problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-a-spreadsheet",
+        "Not a spreadsheet", e.getMessage() + ". An import takes an .xlsx workbook or a CSV text; nothing was stored.");
+    problem.getBody().setProperty("reason", e.reason());
+    return problem;
   }
 
   private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
