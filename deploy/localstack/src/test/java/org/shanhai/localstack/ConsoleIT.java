@@ -236,6 +236,18 @@ class ConsoleIT {
     String someoneElses = firing.get(1).getAttribute("id");
     assertThat(browser.findElement(By.id("alert-rows")).getText()).as("what the rules found, said in Chinese")
         .contains("年的保底收益").doesNotContain("yuan").doesNotContain("overdue");
+    JsonNode payoutAlert = null;
+    for (JsonNode alert : DemoApi.JSON.readTree(get(stack.alerts().baseUrl() + "/api/v1/alerts?state=FIRING&county="
+        + CHANGSHAN)).path("items")) {
+      if (alert.path("rule").asText().startsWith("payout-") && payoutAlert == null) {
+        payoutAlert = alert;
+      }
+    }
+    assertThat(payoutAlert).as("a payout alert of 常山").isNotNull();
+    String projectName = DemoApi.JSON.readTree(get(stack.projects().baseUrl() + "/api/v1/projects/"
+        + payoutAlert.path("project").asText())).path("name").asText();
+    assertThat(browser.findElement(By.id("alert-" + payoutAlert.path("id").asText())).getText())
+        .as("the alert names its project, as the service's English summary did").contains(projectName + "：");
     ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
 
     browser.findElement(By.id("note-" + mine.substring("alert-".length()))).sendKeys("已联系慈溪方核实");

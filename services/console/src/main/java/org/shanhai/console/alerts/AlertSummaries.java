@@ -43,9 +43,17 @@ public class AlertSummaries {
 
   /**
    * The alert's finding in {@code locale}, or null when its rule or a figure is not known here (a rule
-   * newer than the console): the page then shows the service's own summary.
+   * newer than the console, an amount it cannot read): the page then shows the service's own summary.
    */
   public String of(Alert alert, Locale locale) {
+    try {
+      return said(alert, locale);
+    } catch (NumberFormatException unreadable) {
+      return null;
+    }
+  }
+
+  private String said(Alert alert, Locale locale) {
     List<String> names = FIGURES.get(alert.rule());
     if (names == null) {
       return null;

@@ -1,10 +1,16 @@
 package org.shanhai.console.alerts;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.shanhai.console.api.AlertsApi;
+import org.shanhai.console.api.AlertsApi.Alert;
 import org.shanhai.console.api.ApiRefusal;
+import org.shanhai.console.api.PayoutsApi;
+import org.shanhai.console.api.ProjectsApi;
 import org.shanhai.console.signin.Officer;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -34,9 +40,13 @@ class AlertsController {
   private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
   private final AlertsApi alerts;
+  private final ProjectsApi projects;
+  private final PayoutsApi payouts;
 
-  AlertsController(AlertsApi alerts) {
+  AlertsController(AlertsApi alerts, ProjectsApi projects, PayoutsApi payouts) {
     this.alerts = alerts;
+    this.projects = projects;
+    this.payouts = payouts;
   }
 
   @GetMapping("/alerts")
@@ -93,7 +103,24 @@ class AlertsController {
   }
 
   private Mono<Rendering> list(OidcUser user, String view, String refused) {
-    return alerts.open(Officer.of(user).scope()).map(open -> Rendering.view(view).modelAttribute("alerts", open)
-        .modelAttribute("refused", refused).build());
+    List<String> scope = Officer.of(user).scope();
+    return alerts.open(scope).flatMap(open -> names(open, scope).map(names -> Rendering.view(view)
+        .modelAttribute("alerts", open).modelAttribute("names", names).modelAttribute("refused", refused).build()));
+  }
+
+  /**
+   * The names of what the alerts are about, by id: their projects, and the villages of weak-village
+   * alerts. An alert's finding said in the page's language comes from its figures, which name
+   * neither. A name that cannot be read is left out, and its alert shown without it.
+   */
+  private Mono<Map<String, String>> names(List<Alert> open, List<String> scope) {
+    Flux<Map.Entry<String, String>> projectNames = open.stream().allMatch(a -> a.project() == null) ? Flux.empty()
+        : (scope.isEmpty() ? projects.projects(null).flux() : Flux.fromIterable(scope).concatMap(projects::projects))
+            .flatMapIterable(found -> found).map(p -> Map.entry(p.id(), p.name()));
+    Flux<Map.Entry<String, String>> villageNames = Flux.fromIterable(open.stream()
+            .filter(a -> "weak-village".equals(a.rule()) && a.county() != null).map(Alert::county).distinct().toList())
+        .concatMap(payouts::villages).flatMapIterable(found -> found).map(v -> Map.entry(v.id(), v.name()));
+    return Flux.concat(projectNames, villageNames).onErrorResume(ApiRefusal.class, refusal -> Flux.empty())
+        .collect(HashMap::new, (names, name) -> names.put(name.getKey(), name.getValue()));
   }
 }

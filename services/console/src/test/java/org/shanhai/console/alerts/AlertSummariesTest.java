@@ -41,6 +41,8 @@ class AlertSummariesTest {
   void leavesTheServicesOwnSummaryForARuleOrFigureItDoesNotKnow() {
     assertThat(summaries.of(alert("a-rule-from-a-newer-service", Map.of()), Language.CHINESE)).isNull();
     assertThat(summaries.of(alert("project-stalled", Map.of("daysWithoutUpdate", "120")), Language.CHINESE)).isNull();
+    assertThat(summaries.of(alert("weak-village", Map.of("year", "2024", "income", "八万", "threshold", "100000.00")),
+        Language.CHINESE)).isNull();
   }
 
   private static Alert alert(String rule, Map<String, String> evidence) {
