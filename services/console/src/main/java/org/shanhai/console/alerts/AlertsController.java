@@ -39,6 +39,9 @@ class AlertsController {
   /** A comment this often keeps the relayed stream open through proxies that close idle connections. */
   private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
+  /** How long the page waits for the names of what its alerts are about before showing them without. */
+  private static final Duration NAMES_WAIT = Duration.ofSeconds(2);
+
   private final AlertsApi alerts;
   private final ProjectsApi projects;
   private final PayoutsApi payouts;
@@ -116,11 +119,15 @@ class AlertsController {
   private Mono<Map<String, String>> names(List<Alert> open, List<String> scope) {
     Flux<Map.Entry<String, String>> projectNames = open.stream().allMatch(a -> a.project() == null) ? Flux.empty()
         : (scope.isEmpty() ? projects.projects(null).flux() : Flux.fromIterable(scope).concatMap(projects::projects))
-            .flatMapIterable(found -> found).map(p -> Map.entry(p.id(), p.name()));
+            .flatMapIterable(found -> found).filter(p -> p.id() != null && p.name() != null)
+            .map(p -> Map.entry(p.id(), p.name()));
     Flux<Map.Entry<String, String>> villageNames = Flux.fromIterable(open.stream()
             .filter(a -> "weak-village".equals(a.rule()) && a.county() != null).map(Alert::county).distinct().toList())
-        .concatMap(payouts::villages).flatMapIterable(found -> found).map(v -> Map.entry(v.id(), v.name()));
-    return Flux.concat(projectNames, villageNames).onErrorResume(ApiRefusal.class, refusal -> Flux.empty())
+        .concatMap(payouts::villages).flatMapIterable(found -> found).filter(v -> v.id() != null && v.name() != null)
+        .map(v -> Map.entry(v.id(), v.name()));
+    // Names are a help, not the page: a service down or slow leaves them out rather than the alerts.
+    return Flux.merge(projectNames.onErrorResume(e -> Flux.empty()), villageNames.onErrorResume(e -> Flux.empty()))
+        .take(NAMES_WAIT)
         .collect(HashMap::new, (names, name) -> names.put(name.getKey(), name.getValue()));
   }
 }

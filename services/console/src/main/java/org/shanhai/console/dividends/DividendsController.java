@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.shanhai.console.api.ApiRefusal;
 import org.shanhai.console.api.PayoutsApi.Payout;
 import org.shanhai.console.api.PayoutsApi;
+import org.shanhai.console.api.Problem;
 import org.shanhai.console.api.Problem.FieldError;
 import org.shanhai.console.web.FormInput;
 import org.springframework.http.HttpStatus;
@@ -52,7 +53,7 @@ class DividendsController {
         .onErrorResume(ApiRefusal.class, refusal -> refusal.status() == 422 || refusal.status() == 400
             || refusal.status() == 409
             ? page(county, id, form, refusal.problem().errors().isEmpty()
-                ? Map.of("amount", new FieldError("amount", "form.error.payment-conflict", null))
+                ? Map.of(Problem.FORM, new FieldError(null, "form.error.payment-conflict", null))
                 : refusal.problem().byField(DisbursementForm::shows))
                 .map(page -> page.status(HttpStatus.valueOf(refusal.status())).build())
             : Mono.error(refusal));
