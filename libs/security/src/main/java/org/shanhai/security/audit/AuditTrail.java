@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoCommandException;
@@ -61,6 +62,8 @@ public final class AuditTrail implements AutoCloseable {
 
   /** MongoDB's error code for dropping an index that is not there. */
   private static final int INDEX_NOT_FOUND = 27;
+  /** The indexes before the id broke ties. */
+  private static final Set<String> SUPERSEDED = Set.of("at_-1", "actor_1_at_-1");
 
   /** With another {@code linger}: a test makes the batches many and small, as a slow database under load does. */
   AuditTrail(MongoDatabase database, Duration linger) {
@@ -87,10 +90,12 @@ public final class AuditTrail implements AutoCloseable {
   public Mono<Void> createIndexes() {
     return Mono.from(entries.createIndex(Indexes.descending("at", "_id"))).then(Mono.from(entries.createIndex(
         Indexes.compoundIndex(Indexes.ascending("actor"), Indexes.descending("at", "_id")))))
-        .then(dropIfThere("at_-1")).then(dropIfThere("actor_1_at_-1"));
+        .thenMany(Flux.from(entries.listIndexes()).map(index -> index.getString("name")).filter(SUPERSEDED::contains))
+        .concatMap(this::drop).then();
   }
 
-  private Mono<Void> dropIfThere(String index) {
+  /** Drops an index, unless another instance starting beside this one dropped it first. */
+  private Mono<Void> drop(String index) {
     return Mono.from(entries.dropIndex(index)).onErrorResume(MongoCommandException.class,
         e -> e.getErrorCode() == INDEX_NOT_FOUND ? Mono.empty() : Mono.error(e));
   }
