@@ -49,6 +49,10 @@ public final class AuditTrail implements AutoCloseable {
   static final Duration LINGER = Duration.ofMillis(200);
   private static final int BATCH = 500;
   private static final int BACKLOG = 16_384;
+  /** MongoDB's error code for dropping an index that is not there. */
+  private static final int INDEX_NOT_FOUND = 27;
+  /** The indexes before the id broke ties. */
+  private static final Set<String> SUPERSEDED = Set.of("at_-1", "actor_1_at_-1");
   private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
   private final MongoCollection<Document> entries;
@@ -59,11 +63,6 @@ public final class AuditTrail implements AutoCloseable {
   public AuditTrail(MongoDatabase database) {
     this(database, LINGER);
   }
-
-  /** MongoDB's error code for dropping an index that is not there. */
-  private static final int INDEX_NOT_FOUND = 27;
-  /** The indexes before the id broke ties. */
-  private static final Set<String> SUPERSEDED = Set.of("at_-1", "actor_1_at_-1");
 
   /** With another {@code linger}: a test makes the batches many and small, as a slow database under load does. */
   AuditTrail(MongoDatabase database, Duration linger) {

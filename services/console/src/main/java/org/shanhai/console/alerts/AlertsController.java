@@ -118,8 +118,7 @@ class AlertsController {
    */
   private Mono<Map<String, String>> names(List<Alert> open, List<String> scope) {
     Flux<Map.Entry<String, String>> projectNames = open.stream().allMatch(a -> a.project() == null) ? Flux.empty()
-        : (scope.isEmpty() ? projects.projects(null).flux() : Flux.fromIterable(scope).concatMap(projects::projects))
-            .flatMapIterable(found -> found).filter(p -> p.id() != null && p.name() != null)
+        : projects.projectsOf(scope).flatMapIterable(found -> found).filter(p -> p.id() != null && p.name() != null)
             .map(p -> Map.entry(p.id(), p.name()));
     Flux<Map.Entry<String, String>> villageNames = Flux.fromIterable(open.stream()
             .filter(a -> "weak-village".equals(a.rule()) && a.county() != null).map(Alert::county).distinct().toList())

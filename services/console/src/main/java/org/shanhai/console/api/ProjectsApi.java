@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The projects service as the console uses it: counties, pairings, projects and their updates. */
@@ -94,6 +95,18 @@ public final class ProjectsApi {
   public Mono<List<Project>> projects(String county) {
     return api.all(uri -> uri.path("/api/v1/projects").queryParamIfPresent("county", Optional.ofNullable(county)),
         new ParameterizedTypeReference<Page<Project>>() { });
+  }
+
+  /** The pairings of an officer's counties (on either side); every pairing for the province (no counties). */
+  public Mono<List<Pairing>> pairingsOf(List<String> scope) {
+    return scope.isEmpty() ? pairings(null) : Flux.fromIterable(scope).flatMap(this::pairings)
+        .flatMapIterable(found -> found).distinct(Pairing::id).collectList();
+  }
+
+  /** The projects of an officer's counties (on either side); every project for the province (no counties). */
+  public Mono<List<Project>> projectsOf(List<String> scope) {
+    return scope.isEmpty() ? projects(null) : Flux.fromIterable(scope).flatMap(this::projects)
+        .flatMapIterable(found -> found).distinct(Project::id).collectList();
   }
 
   public Mono<Pairing> pairing(String id) {

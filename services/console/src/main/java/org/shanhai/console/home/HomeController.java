@@ -14,7 +14,6 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.reactive.result.view.Rendering;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,12 +37,8 @@ class HomeController {
   @GetMapping("/")
   Mono<Rendering> home(@AuthenticationPrincipal OidcUser user) {
     List<String> scope = Officer.of(user).scope();
-    Mono<List<Pairing>> pairings = scope.isEmpty() ? projects.pairings(null)
-        : Flux.fromIterable(scope).flatMap(projects::pairings).flatMapIterable(list -> list)
-            .distinct(Pairing::id).collectList();
-    Mono<List<Project>> list = scope.isEmpty() ? projects.projects(null)
-        : Flux.fromIterable(scope).flatMap(projects::projects).flatMapIterable(found -> found)
-            .distinct(Project::id).collectList();
+    Mono<List<Pairing>> pairings = projects.pairingsOf(scope);
+    Mono<List<Project>> list = projects.projectsOf(scope);
     LocalDate today = LocalDate.now(settings.zone());
     return Mono.zip(pairings, list, alerts.open(scope)).map(found -> Rendering.view("home")
         .modelAttribute("pairings", PairingSummary.of(found.getT1(), found.getT2()))
