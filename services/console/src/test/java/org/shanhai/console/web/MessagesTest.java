@@ -24,9 +24,13 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /** The pages' words: in both languages alike, and a form's refusal read in the page's language. */
 class MessagesTest {
 
+  /** The words of the APIs' codes, shared with the projects service (libs/texts). */
+  private static final String ISSUES = "org/shanhai/texts/issues";
+
   @Test
   void chineseAndEnglishHaveTheSameKeys() throws IOException {
     assertThat(keys("messages_en.properties")).isEqualTo(keys("messages.properties"));
+    assertThat(keys(ISSUES + "_en.properties")).isEqualTo(keys(ISSUES + ".properties"));
   }
 
   @Test
@@ -64,7 +68,7 @@ class MessagesTest {
     templates.setSuffix(".html");
     templates.setCharacterEncoding("UTF-8");
     ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-    messages.setBasename("messages");
+    messages.setBasenames("messages", ISSUES);
     messages.setDefaultEncoding("UTF-8");
     messages.setFallbackToSystemLocale(false);
     SpringTemplateEngine engine = new SpringTemplateEngine();

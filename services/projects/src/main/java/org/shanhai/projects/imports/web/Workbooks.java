@@ -2,11 +2,14 @@ package org.shanhai.projects.imports.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -26,6 +29,8 @@ final class Workbooks {
   private static final int LAST_TEMPLATE_ROW = 5000;
   private static final String REJECTED_FILL = "FFC7CE";
   private static final String WARNING_FILL = "FFEB9C";
+  /** The Chinese words of the codes (libs/texts), the console's own: the report is for the officer who uploaded. */
+  private static final Properties TEXTS = texts("org/shanhai/texts/issues.properties");
 
   private Workbooks() {
   }
@@ -140,7 +145,7 @@ final class Workbooks {
       int c = issue.column() == null ? -1 : header.indexOf(issue.column());
       if (c >= 0) {
         sheet.style(r, c).fillColor(fill).set();
-        sheet.comment(r, c, issue.message());
+        sheet.comment(r, c, say(issue));
       }
     }
   }
@@ -161,8 +166,28 @@ final class Workbooks {
   }
 
   private static String explanation(ImportedRow row) {
-    return java.util.stream.Stream.concat(row.errors().stream(), row.warnings().stream())
-        .map(i -> (i.cell() == null ? "" : i.cell() + " ") + (i.column() == null ? "" : i.column() + "：") + i.message())
-        .collect(Collectors.joining("；"));
+    return Stream.concat(row.errors().stream(), row.warnings().stream())
+        .map(i -> (i.cell() == null ? "" : i.cell() + " ") + (i.column() == null ? "" : i.column() + "：") + say(i))
+        .collect(Collectors.joining(" "));
+  }
+
+  /**
+   * An issue in Chinese, looked up as the console's import page does: an import's own words for the code,
+   * else a field error's, else a warning's; a code without words keeps the API's message.
+   */
+  static String say(RowIssue issue) {
+    return Stream.of("import.error." + issue.code(), "api.error." + issue.code(), "warning." + issue.code() + ".long")
+        .map(TEXTS::getProperty).filter(text -> text != null).findFirst().orElse(issue.message());
+  }
+
+  private static Properties texts(String resource) {
+    Properties texts = new Properties();
+    try (var in = new InputStreamReader(Workbooks.class.getClassLoader().getResourceAsStream(resource),
+        StandardCharsets.UTF_8)) {
+      texts.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return texts;
   }
 }
