@@ -162,6 +162,24 @@ class ConsoleIT {
   }
 
   @Test
+  void turnsOffAPushSubscriptionAndSaysWhoDidInChinese() {
+    browser.get(stack.console().baseUrl() + "/subscriptions");
+    String name = "常山县发改局值班群 " + UUID.randomUUID().toString().substring(0, 8);
+    browser.findElement(By.id("name")).sendKeys(name);
+    // The empty form starts the address with https:// for the officer. Loopback is an address the local stack may
+    // push to; nothing listens there, and nothing needs to.
+    browser.findElement(By.id("url")).sendKeys("127.0.0.1:9/shanhai");
+    browser.findElement(By.id("subscribe")).click();
+    waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("created")));
+    browser.findElement(By.linkText(name)).click();
+    waitFor().until(ExpectedConditions.elementToBeClickable(By.id("disable"))).click();
+
+    waitFor().until(d -> d.findElement(By.id("status")).getText().equals("已停用"));
+    assertThat(browser.findElement(By.cssSelector("#status + .muted")).getText())
+        .as("the alerts service's reason code, said in Chinese").isEqualTo("（负责人手动操作）");
+  }
+
+  @Test
   void switchesToEnglishAndBack() {
     browser.get(stack.console().baseUrl() + "/");
     try {

@@ -172,8 +172,12 @@ class AlertLifecycleIT {
         .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan")).exchange().expectBody(Map.class)
         .returnResult()
         .getResponseBody().get("status")));
-    assertThat(officer.deliveries(subscription)).singleElement().satisfies(d -> assertThat(d.get("status"))
-        .isEqualTo("FAILED"));
+    http.get().uri("/api/v1/subscriptions/" + subscription)
+        .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan")).exchange().expectBody()
+        .jsonPath("$.statusReasonCode").isEqualTo("gone").jsonPath("$.statusReason").value(r -> assertThat(
+            (String) r).startsWith("the receiver answered 410 Gone at "));
+    assertThat(officer.deliveries(subscription)).singleElement().satisfies(d -> assertThat(d)
+        .containsEntry("status", "FAILED").containsEntry("reasonCode", "gone"));
     String since = clock.instant().minus(Duration.ofHours(1)).toString();
     http.post().uri("/api/v1/subscriptions/" + subscription + "/recover?since=" + since)
         .header(HttpHeaders.AUTHORIZATION, TestIssuer.bearer("officer.changshan"))

@@ -175,11 +175,12 @@ class AlertsFlowIT {
 
     post("/api/v1/subscriptions/{id}/test", subscription, "officer.qujiang").expectStatus().isForbidden();
     post("/api/v1/subscriptions/{id}/disable", subscription, "officer.changshan").expectStatus().isOk()
-        .expectBody().jsonPath("$.status").isEqualTo("DISABLED");
+        .expectBody().jsonPath("$.status").isEqualTo("DISABLED").jsonPath("$.statusReasonCode").isEqualTo("officer")
+        .jsonPath("$.statusReason").isEqualTo("disabled by officer.changshan");
     post("/api/v1/subscriptions/{id}/test", subscription, "officer.changshan").expectStatus().isEqualTo(422)
         .expectBody().jsonPath("$.errors[0].code").isEqualTo("not-active");
     post("/api/v1/subscriptions/{id}/enable", subscription, "officer.changshan").expectStatus().isOk()
-        .expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
+        .expectBody().jsonPath("$.status").isEqualTo("ACTIVE").jsonPath("$.statusReasonCode").isEmpty();
     assertThat(receiver.received()).hasSize(1);
   }
 
@@ -204,6 +205,7 @@ class AlertsFlowIT {
     Map<String, Object> delivery = await().atMost(Duration.ofSeconds(10)).until(() -> officer.deliveries(subscription),
         d -> d.size() == 1).get(0);
     assertThat(delivery.get("status")).isEqualTo("SUPPRESSED");
+    assertThat(delivery).containsEntry("reasonCode", "silenced");
     assertThat((String) delivery.get("reason")).startsWith("silenced by ");
     Thread.sleep(500);
     assertThat(receiver.received()).isEmpty();
@@ -224,6 +226,7 @@ class AlertsFlowIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> officer.deliveries(subscription).size() == 2);
     assertThat(officer.deliveries(subscription)).anySatisfy(d -> {
       assertThat(d.get("status")).isEqualTo("SUPPRESSED");
+      assertThat(d).containsEntry("reasonCode", "inhibited");
       assertThat((String) d.get("reason")).startsWith("inhibited");
     });
     Thread.sleep(500);

@@ -11,6 +11,7 @@ import java.util.List;
  * run out. {@code id} is the Standard Webhooks {@code webhook-id}: the same on every attempt and
  * on a recovery, so receivers drop what they already have.
  *
+ * @param reason why it FAILED or was SUPPRESSED (null otherwise)
  * @param attemptsInRound attempts since it was created or last recovered; the retry budget counts these
  * @param attempts every attempt ever made (the newest {@value #KEPT_ATTEMPTS})
  */
@@ -19,7 +20,7 @@ public record Delivery(
     String subscriptionId,
     List<Item> items,
     Status status,
-    String reason,
+    Reason reason,
     Instant createdAt,
     Instant nextAttemptAt,
     int attemptsInRound,
@@ -36,6 +37,21 @@ public record Delivery(
     /** Not sent: a silence or an inhibiting alert held it back ({@code reason} says which). */
     SUPPRESSED
   }
+
+  /**
+   * Why a delivery FAILED or was SUPPRESSED: {@code code} for the console to say in its officers' language
+   * ({@value #GONE}, {@value #GAVE_UP}, {@value #SUBSCRIPTION_OFF}, {@value #URL_REFUSED}, {@value #SILENCED},
+   * {@value #INHIBITED}), {@code detail} the particulars in English (which silence, how many attempts).
+   */
+  public record Reason(String code, String detail) {
+  }
+
+  public static final String GONE = "gone";
+  public static final String GAVE_UP = "gave-up";
+  public static final String SUBSCRIPTION_OFF = "subscription-off";
+  public static final String URL_REFUSED = "url-refused";
+  public static final String SILENCED = "silenced";
+  public static final String INHIBITED = "inhibited";
 
   /**
    * One alert event in the notification. {@code since} starts the event-to-notification latency:
@@ -66,7 +82,7 @@ public record Delivery(
     return new Delivery(id, subscriptionId, List.of(item), Status.PENDING, null, now, sendAt, 0, List.of());
   }
 
-  public static Delivery suppressed(String id, String subscriptionId, Item item, String reason, Instant now) {
+  public static Delivery suppressed(String id, String subscriptionId, Item item, Reason reason, Instant now) {
     return new Delivery(id, subscriptionId, List.of(item), Status.SUPPRESSED, reason, now, null, 0, List.of());
   }
 
@@ -78,20 +94,21 @@ public record Delivery(
       return with(Status.DELIVERED, null, null, round, attempt);
     }
     if (response.gone()) {
-      return with(Status.FAILED, "the receiver answered 410 Gone; the subscription is disabled", null, round, attempt);
+      return with(Status.FAILED, new Reason(GONE, "the receiver answered 410 Gone; the subscription is disabled"), null,
+          round, attempt);
     }
     if (round >= backoff.maxAttempts()) {
-      return with(Status.FAILED, "gave up after " + round + " attempts", null, round, attempt);
+      return with(Status.FAILED, new Reason(GAVE_UP, "gave up after " + round + " attempts"), null, round, attempt);
     }
     return with(Status.PENDING, null, now.plus(backoff.delayAfter(round, response.retryAfter())), round, attempt);
   }
 
   /** Not attempted: the subscription is off or the URL is refused now. */
-  public Delivery refused(String why, Instant now) {
-    return with(Status.FAILED, why, null, attemptsInRound, new Attempt(now, 0, 0, why));
+  public Delivery refused(Reason why, Instant now) {
+    return with(Status.FAILED, why, null, attemptsInRound, new Attempt(now, 0, 0, why.detail()));
   }
 
-  private Delivery with(Status status, String reason, Instant next, int round, Attempt attempt) {
+  private Delivery with(Status status, Reason reason, Instant next, int round, Attempt attempt) {
     List<Attempt> all = new ArrayList<>(attempts);
     all.add(attempt);
     List<Attempt> kept = all.size() > KEPT_ATTEMPTS ? all.subList(all.size() - KEPT_ATTEMPTS, all.size()) : all;

@@ -70,6 +70,7 @@ public class DeliveryService {
         .doOnNext(s -> actor.requireOwner(s.createdBy(), "subscription " + subscriptionId + " (recovering it)"))
         .flatMap(s -> s.isActive() ? deliveries.recover(s.id(), since, now)
             : Mono.error(new InvalidInput("subscription", "not-active", "subscription " + s.id() + " is " + s.status()
-                + (s.statusReason() == null ? "" : " (" + s.statusReason() + ")") + "; enable it before recovering")));
+                + (s.statusReason() == null ? "" : " (" + s.statusReason().detail() + ")")
+                + "; enable it before recovering")));
   }
 }

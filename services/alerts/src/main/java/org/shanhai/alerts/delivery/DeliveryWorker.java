@@ -116,13 +116,16 @@ public class DeliveryWorker implements AutoCloseable {
     return subscriptions.find(delivery.subscriptionId())
         .flatMap(subscription -> {
           if (!subscription.isActive()) {
-            return refuse(delivery, "the subscription is " + subscription.status());
+            return refuse(delivery, new Delivery.Reason(Delivery.SUBSCRIPTION_OFF,
+                "the subscription is " + subscription.status()));
           }
           return Mono.fromCallable(() -> subscriptions.refusal(subscription.channel().url()).orElse(""))
               .subscribeOn(Schedulers.boundedElastic())
-              .flatMap(refusal -> refusal.isEmpty() ? send(delivery, subscription) : refuse(delivery, refusal));
+              .flatMap(refusal -> refusal.isEmpty() ? send(delivery, subscription)
+                  : refuse(delivery, new Delivery.Reason(Delivery.URL_REFUSED, refusal)));
         })
-        .onErrorResume(NotFound.class, e -> refuse(delivery, "the subscription was deleted"));
+        .onErrorResume(NotFound.class, e -> refuse(delivery,
+            new Delivery.Reason(Delivery.SUBSCRIPTION_OFF, "the subscription was deleted")));
   }
 
   private Mono<Delivery> send(Delivery delivery, Subscription subscription) {
@@ -143,12 +146,13 @@ public class DeliveryWorker implements AutoCloseable {
         after.items().forEach(i -> metrics.eventToNotification("webhook", Duration.between(i.since(), now)));
       }
       Mono<Void> disable = response.gone()
-          ? subscriptions.disable(subscription.id(), "the receiver answered 410 Gone at " + started) : Mono.empty();
+          ? subscriptions.disableAsGone(subscription.id(), "the receiver answered 410 Gone at " + started)
+          : Mono.empty();
       return deliveries.record(after, owner).then(disable).thenReturn(after);
     });
   }
 
-  private Mono<Delivery> refuse(Delivery delivery, String why) {
+  private Mono<Delivery> refuse(Delivery delivery, Delivery.Reason why) {
     metrics.notification("webhook", "refused");
     Delivery after = delivery.refused(why, clock.instant());
     return deliveries.record(after, owner).thenReturn(after);

@@ -71,19 +71,21 @@ public class Fanout {
   }
 
   /** Why the alert's notifications are held back, if they are: a silence, or the project's suspension alert (inhibition). */
-  private Mono<String> suppression(Alert alert) {
-    Mono<String> inhibited = alert.projectId() == null || alert.rule().equals(RuleId.PROJECT_SUSPENDED.id())
+  private Mono<Delivery.Reason> suppression(Alert alert) {
+    Mono<Delivery.Reason> inhibited = alert.projectId() == null || alert.rule().equals(RuleId.PROJECT_SUSPENDED.id())
         ? Mono.empty()
         : alerts.projectSuspensionOpen(alert.projectId()).filter(Boolean::booleanValue)
-            .map(open -> "inhibited: project " + alert.projectId() + " is suspended or cancelled");
-    return silences.silencing(alert).map(silence -> "silenced by " + silence).switchIfEmpty(inhibited);
+            .map(open -> new Delivery.Reason(Delivery.INHIBITED,
+            "inhibited: project " + alert.projectId() + " is suspended or cancelled"));
+    return silences.silencing(alert).map(silence -> new Delivery.Reason(Delivery.SILENCED, "silenced by " + silence))
+        .switchIfEmpty(inhibited);
   }
 
-  private Mono<Void> suppress(Subscription s, Delivery.Item item, String reason) {
+  private Mono<Void> suppress(Subscription s, Delivery.Item item, Delivery.Reason reason) {
     return deliveries.insert(Delivery.suppressed(id(s, item.eventId()), s.id(), item, reason, clock.instant()))
         .doOnNext(stored -> {
           if (stored) {
-            metrics.notification("webhook", reason.startsWith("silenced") ? "silenced" : "inhibited");
+            metrics.notification("webhook", reason.code());
           }
         }).then();
   }

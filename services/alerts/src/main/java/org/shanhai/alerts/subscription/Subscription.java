@@ -26,7 +26,7 @@ public record Subscription(
     Duration groupWindow,
     Channel channel,
     Status status,
-    String statusReason,
+    Reason statusReason,
     String createdBy,
     Instant createdAt,
     long version) {
@@ -45,6 +45,19 @@ public record Subscription(
     DISABLED,
     DELETED
   }
+
+  /**
+   * Why a subscription is not ACTIVE: {@code code} for the console to say in its officers' language
+   * ({@value #OFFICER}, {@value #GONE}, {@value #DELETED}), {@code detail} the particulars in English (who, when).
+   */
+  public record Reason(String code, String detail) {
+  }
+
+  /** Turned off by an officer (its owner or the province). */
+  public static final String OFFICER = "officer";
+  /** Turned off because its receiver answered 410 Gone. */
+  public static final String GONE = "gone";
+  public static final String DELETED = "deleted";
 
   public enum ChannelType {
     WEBHOOK,
@@ -151,8 +164,8 @@ public record Subscription(
         r.secret() == null ? secret : null);
   }
 
-  /** The receiver answered 410 Gone: it does not want these any more. */
-  public Subscription disabled(String reason) {
+  /** Off until enabled again: an officer turned it off, or its receiver answered 410 Gone. */
+  public Subscription disabled(Reason reason) {
     return with(channel, Status.DISABLED, reason);
   }
 
@@ -164,7 +177,7 @@ public record Subscription(
   }
 
   public Subscription deleted() {
-    return with(channel, Status.DELETED, "deleted");
+    return with(channel, Status.DELETED, new Reason(DELETED, "deleted"));
   }
 
   public boolean isActive() {
@@ -182,7 +195,7 @@ public record Subscription(
     }
   }
 
-  private Subscription with(Channel newChannel, Status newStatus, String reason) {
+  private Subscription with(Channel newChannel, Status newStatus, Reason reason) {
     return new Subscription(id, name, matchers, sendResolved, groupWindow, newChannel, newStatus, reason, createdBy,
         createdAt, version + 1);
   }

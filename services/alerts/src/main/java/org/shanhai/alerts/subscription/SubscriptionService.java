@@ -95,7 +95,8 @@ public class SubscriptionService {
   /** Turns a subscription off at its owner's (or the province's) request; enable turns it on again. */
   public Mono<Subscription> disable(String id, Actor actor) {
     return owned(id, actor, "disabling it")
-        .then(change(id, s -> s.isActive() ? s.disabled("disabled by " + actor.name()) : s));
+        .then(change(id, s -> s.isActive() ? s.disabled(new Subscription.Reason(Subscription.OFFICER,
+            "disabled by " + actor.name())) : s));
   }
 
   public Mono<Void> delete(String id, Actor actor) {
@@ -107,9 +108,9 @@ public class SubscriptionService {
     return find(id).doOnNext(s -> actor.requireOwner(s.createdBy(), "subscription " + id + " (" + what + ")"));
   }
 
-  /** Turns a subscription off because its receiver said 410 Gone; a no-op when it is already off. */
-  public Mono<Void> disable(String id, String reason) {
-    return change(id, s -> s.isActive() ? s.disabled(reason) : s).then()
+  /** Turns a subscription off because its receiver said 410 Gone ({@code detail}: when); a no-op when it is off. */
+  public Mono<Void> disableAsGone(String id, String detail) {
+    return change(id, s -> s.isActive() ? s.disabled(new Subscription.Reason(Subscription.GONE, detail)) : s).then()
         .onErrorResume(NotFound.class, e -> Mono.empty());
   }
 

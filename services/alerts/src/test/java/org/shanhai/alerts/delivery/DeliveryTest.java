@@ -37,7 +37,7 @@ class DeliveryTest {
     assertThat(d.nextAttemptAt()).isEqualTo(T0.plusSeconds(20));
     d = d.after(new Delivery.Response(503, null, null), 3, T0, BACKOFF);
     assertThat(d.status()).isEqualTo(Delivery.Status.FAILED);
-    assertThat(d.reason()).isEqualTo("gave up after 4 attempts");
+    assertThat(d.reason()).isEqualTo(new Delivery.Reason(Delivery.GAVE_UP, "gave up after 4 attempts"));
     assertThat(d.attempts()).hasSize(4);
   }
 
@@ -53,7 +53,8 @@ class DeliveryTest {
   void gone410FailsAtOnce() {
     Delivery d = pending().after(new Delivery.Response(410, null, null), 3, T0, BACKOFF);
     assertThat(d.status()).isEqualTo(Delivery.Status.FAILED);
-    assertThat(d.reason()).contains("410");
+    assertThat(d.reason().code()).isEqualTo(Delivery.GONE);
+    assertThat(d.reason().detail()).contains("410");
   }
 
   @Test

@@ -56,7 +56,7 @@ public final class AlertsApi {
   }
 
   public record Subscription(String id, String name, Channel channel, Matchers matchers, boolean sendResolved,
-      String status, String statusReason, Instant createdAt, String createdBy) {
+      String status, String statusReasonCode, String statusReason, Instant createdAt, String createdBy) {
   }
 
   public record Attempt(Instant at, int status, long millis, String error) {
@@ -65,7 +65,8 @@ public final class AlertsApi {
   public record DeliveryItem(String eventType, String alertId, String rule, String severity) {
   }
 
-  public record Delivery(String id, String status, String reason, Instant createdAt, List<DeliveryItem> items,
+  public record Delivery(String id, String status, String reasonCode, String reason, Instant createdAt,
+      List<DeliveryItem> items,
       List<Attempt> attempts) {
 
     public Delivery {

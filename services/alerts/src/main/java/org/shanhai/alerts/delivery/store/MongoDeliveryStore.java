@@ -95,7 +95,7 @@ class MongoDeliveryStore implements DeliveryStore {
   @Override
   public Mono<Boolean> record(Delivery d, String owner) {
     return Mono.from(deliveries.updateOne(and(eq("_id", d.id()), eq("leaseOwner", owner), eq("sending", true)),
-        Updates.combine(Updates.set("status", d.status().name()), Updates.set("reason", d.reason()),
+        Updates.combine(Updates.set("status", d.status().name()), Updates.set("reason", toDocument(d.reason())),
             Updates.set("nextAttemptAt", Values.instant(d.nextAttemptAt())),
             Updates.set("attemptsInRound", d.attemptsInRound()), Updates.set("attempts", attempts(d)),
             Updates.set("sending", false)))).map(r -> r.getMatchedCount() == 1);
@@ -125,7 +125,7 @@ class MongoDeliveryStore implements DeliveryStore {
         .append("subscriptionId", d.subscriptionId())
         .append("items", d.items().stream().map(MongoDeliveryStore::toDocument).toList())
         .append("status", d.status().name())
-        .append("reason", d.reason())
+        .append("reason", toDocument(d.reason()))
         .append("createdAt", Values.instant(d.createdAt()))
         .append("nextAttemptAt", Values.instant(d.nextAttemptAt()))
         .append("attemptsInRound", d.attemptsInRound())
@@ -137,6 +137,18 @@ class MongoDeliveryStore implements DeliveryStore {
     return new Document("eventId", i.eventId()).append("eventType", i.eventType()).append("alertId", i.alertId())
         .append("rule", i.rule()).append("severity", i.severity()).append("since", Values.instant(i.since()))
         .append("data", i.data());
+  }
+
+  private static Document toDocument(Delivery.Reason r) {
+    return r == null ? null : new Document("code", r.code()).append("detail", r.detail());
+  }
+
+  /** A reason as stored: its code and detail; before reasons had codes, the detail alone. */
+  private static Delivery.Reason reason(Object stored) {
+    if (stored instanceof Document r) {
+      return new Delivery.Reason(r.getString("code"), r.getString("detail"));
+    }
+    return stored instanceof String detail ? new Delivery.Reason(null, detail) : null;
   }
 
   private static List<Document> attempts(Delivery d) {
@@ -154,7 +166,7 @@ class MongoDeliveryStore implements DeliveryStore {
         .map(a -> new Delivery.Attempt(Values.instant(a.getDate("at")), a.getInteger("status"),
             ((Number) a.get("millis")).longValue(), a.getString("error"))).toList();
     return new Delivery(d.getString("_id"), d.getString("subscriptionId"), items,
-        Delivery.Status.valueOf(d.getString("status")), d.getString("reason"), Values.instant(d.getDate("createdAt")),
+        Delivery.Status.valueOf(d.getString("status")), reason(d.get("reason")), Values.instant(d.getDate("createdAt")),
         Values.instant(d.getDate("nextAttemptAt")), d.getInteger("attemptsInRound"), attempts);
   }
 }

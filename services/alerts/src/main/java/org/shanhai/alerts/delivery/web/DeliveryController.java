@@ -38,14 +38,20 @@ class DeliveryController {
     this.json = json;
   }
 
-  /** A delivery as shown: each alert event as the JSON object it is (as in the webhook's body), not as stored text. */
+  /**
+   * A delivery as shown: each alert event as the JSON object it is (as in the webhook's body), not as stored text;
+   * {@code reasonCode} says why it FAILED or was SUPPRESSED (gone, gave-up, subscription-off, url-refused, silenced,
+   * inhibited), {@code reason} the particulars.
+   */
   record DeliveryResponse(String id, String subscriptionId, List<ItemResponse> items, Delivery.Status status,
-      String reason, Instant createdAt, Instant nextAttemptAt, int attemptsInRound, List<Delivery.Attempt> attempts) {
+      String reasonCode, String reason, Instant createdAt, Instant nextAttemptAt, int attemptsInRound,
+      List<Delivery.Attempt> attempts) {
 
     static DeliveryResponse of(Delivery d, JsonMapper json) {
       return new DeliveryResponse(d.id(), d.subscriptionId(), d.items().stream().map(i -> new ItemResponse(i.eventId(),
           i.eventType(), i.alertId(), i.rule(), i.severity(), i.since(), event(i.data(), json))).toList(), d.status(),
-          d.reason(), d.createdAt(), d.nextAttemptAt(), d.attemptsInRound(), d.attempts());
+          d.reason() == null ? null : d.reason().code(), d.reason() == null ? null : d.reason().detail(),
+          d.createdAt(), d.nextAttemptAt(), d.attemptsInRound(), d.attempts());
     }
 
     @SuppressWarnings("unchecked")

@@ -93,7 +93,8 @@ class MongoSubscriptionStore implements SubscriptionStore {
                     ENCRYPTED + secrets.encrypt(x.value()))
                 .append("expiresAt", Values.instant(x.expiresAt()))).toList()))
         .append("status", s.status().name())
-        .append("statusReason", s.statusReason())
+        .append("statusReason", s.statusReason() == null ? null
+            : new Document("code", s.statusReason().code()).append("detail", s.statusReason().detail()))
         .append("createdBy", s.createdBy())
         .append("createdAt", Values.instant(s.createdAt()))
         .append("version", s.version());
@@ -108,8 +109,16 @@ class MongoSubscriptionStore implements SubscriptionStore {
         MatcherDocuments.fromDocument(d.get("matchers", Document.class)),
         d.getBoolean("sendResolved"), Duration.parse(d.getString("groupWindow")),
         new Subscription.Channel(Subscription.ChannelType.valueOf(c.getString("type")), c.getString("url"), secrets),
-        Subscription.Status.valueOf(d.getString("status")), d.getString("statusReason"), d.getString("createdBy"),
+        Subscription.Status.valueOf(d.getString("status")), reason(d.get("statusReason")), d.getString("createdBy"),
         Values.instant(d.getDate("createdAt")), ((Number) d.get("version")).longValue());
+  }
+
+  /** A reason as stored: its code and detail; before reasons had codes, the detail alone. */
+  private static Subscription.Reason reason(Object stored) {
+    if (stored instanceof Document r) {
+      return new Subscription.Reason(r.getString("code"), r.getString("detail"));
+    }
+    return stored instanceof String detail ? new Subscription.Reason(null, detail) : null;
   }
 
   private String decrypted(String stored) {

@@ -45,14 +45,16 @@ class SubscriptionController {
   }
 
   record SubscriptionResponse(String id, String name, Matchers matchers, boolean sendResolved, Duration groupWindow,
-      ChannelResponse channel, Subscription.Status status, String statusReason, String createdBy, Instant createdAt) {
+      ChannelResponse channel, Subscription.Status status, String statusReasonCode, String statusReason,
+      String createdBy, Instant createdAt) {
 
     static SubscriptionResponse of(Subscription s, String generatedSecret) {
       Subscription.Channel c = s.channel();
       return new SubscriptionResponse(s.id(), s.name(), s.matchers(), s.sendResolved(), s.groupWindow(),
           new ChannelResponse(c.type(), c.url(), c.type() == Subscription.ChannelType.WEBHOOK
               ? c.secrets().stream().map(x -> Subscription.hint(x.value())).toList() : null, generatedSecret),
-          s.status(), s.statusReason(), s.createdBy(), s.createdAt());
+          s.status(), s.statusReason() == null ? null : s.statusReason().code(),
+          s.statusReason() == null ? null : s.statusReason().detail(), s.createdBy(), s.createdAt());
     }
 
     static SubscriptionResponse of(Subscription.Created created) {
