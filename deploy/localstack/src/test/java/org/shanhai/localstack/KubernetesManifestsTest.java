@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -187,6 +189,16 @@ class KubernetesManifestsTest {
               && path.path("pathType").asText().equals("Exact"));
         });
     assertThat(objects.all("Ingress")).hasSize(3);
+    // The console holds up to 64 MB of an upload; the ingress must not refuse less in English first.
+    assertThat(bodyLimit(objects.get("Ingress", "shanhai-console"))).isEqualTo("64m");
+    for (String page : consolePages()) {
+      assertThat(paths(objects.get("Ingress", "shanhai-console"))).as("%s: the console's %s is routed", overlay, page)
+          .anySatisfy(route -> {
+            String path = route.path("path").asText();
+            assertThat(route.path("pathType").asText().equals("Exact") ? page.equals(path)
+                : page.equals(path) || page.startsWith(path + "/")).isTrue();
+          });
+    }
 
     for (String service : API_SERVICES) {
       JsonNode openApi = JSON.readTree(ROOT.resolve("docs/openapi").resolve(service + ".json").toFile());
@@ -198,6 +210,25 @@ class KubernetesManifestsTest {
         assertThat(routes.get(route)).as("%s %s goes to %s", overlay, path, service).isEqualTo(service);
       });
     }
+  }
+
+  /**
+   * Every page the console's controllers map, read from its sources as the APIs' paths are from their OpenAPI
+   * documents; a path variable stands for any one segment.
+   */
+  private static Set<String> consolePages() throws IOException {
+    Pattern mapping = Pattern.compile("@(?:Get|Post)Mapping\\(\"([^\"]+)\"");
+    Set<String> pages = new HashSet<>();
+    try (Stream<Path> sources = Files.walk(ROOT.resolve("services/console/src/main/java"))) {
+      for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+        Matcher found = mapping.matcher(Files.readString(source));
+        while (found.find()) {
+          pages.add(found.group(1).replaceAll("\\{[^}]+}", "x"));
+        }
+      }
+    }
+    assertThat(pages).as("the console's pages, found in its sources").contains("/", "/subscriptions");
+    return pages;
   }
 
   private static String bodyLimit(JsonNode ingress) {
