@@ -180,6 +180,25 @@ class ConsoleIT {
   }
 
   @Test
+  void aFormTheSessionNoLongerKnowsAndASignInThatDidNotCompleteAreSaidInChineseNotInSpringsEnglish() {
+    browser.get(stack.console().baseUrl() + "/subscriptions");
+    // What a form left open across the console's restart sends: a token its new session never gave out.
+    ((JavascriptExecutor) browser).executeScript(
+        "document.querySelector(\"form[action='/subscriptions'] input[name='_csrf']\").value = 'stale';");
+    browser.findElement(By.id("name")).sendKeys("过期的表单");
+    browser.findElement(By.id("subscribe")).click();
+    waitFor().until(d -> d.findElement(By.tagName("h1")).getText().equals("没有保存"));
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("请重新登录").doesNotContain("Access Denied");
+    browser.get(stack.console().baseUrl() + "/subscriptions");
+    assertThat(browser.findElement(By.tagName("main")).getText()).as("nothing was stored").doesNotContain("过期的表单");
+
+    // The provider's answer to a sign-in it did not complete (the officer cancelled, or came back with Back).
+    browser.get(stack.console().baseUrl() + "/login/oauth2/code/shanhai?error=access_denied&state=stale");
+    waitFor().until(d -> d.findElement(By.tagName("h1")).getText().equals("登录没有完成"));
+    assertThat(browser.getPageSource()).doesNotContain("Please sign in");
+  }
+
+  @Test
   void switchesToEnglishAndBack() {
     browser.get(stack.console().baseUrl() + "/");
     try {

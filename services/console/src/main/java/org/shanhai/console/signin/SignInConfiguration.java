@@ -1,7 +1,10 @@
 package org.shanhai.console.signin;
 
+import java.net.URI;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.AuthorizationCodeReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.DelegatingReactiveOAuth2AuthorizedClientProvider;
@@ -14,7 +17,9 @@ import org.springframework.security.oauth2.client.web.reactive.function.client.S
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 
 /**
@@ -23,9 +28,15 @@ import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAtt
  * kept in the server-side session ({@link WebSessionServerOAuth2AuthorizedClientRepository}); the
  * browser holds only the session cookie (HttpOnly, SameSite=Lax, Secure outside the local profile).
  * Every form carries a CSRF token. Signing out ends the provider's session too (RP-initiated logout).
+ * A sign-in that did not complete, and a form sent with a token the session no longer knows (the
+ * session ended: a restart, a timeout), land on the console's own page that says so in the officer's
+ * language, not on Spring Security's English ones.
  */
 @Configuration(proxyBeanMethods = false)
 class SignInConfiguration {
+
+  /** After a refused form: the browser asks for the page that explains it with a GET, whatever it had sent. */
+  private static final DefaultServerRedirectStrategy SEE_OTHER = seeOther();
 
   @Bean
   SecurityWebFilterChain console(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
@@ -40,14 +51,24 @@ class SignInConfiguration {
         .authorizeExchange(routes -> routes
             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
             .pathMatchers("/actuator", "/actuator/**").denyAll()
-            .pathMatchers("/webjars/**", "/console.css", "/favicon.ico", "/signed-out").permitAll()
+            .pathMatchers("/webjars/**", "/console.css", "/favicon.ico", SignedOutController.PATH).permitAll()
             .anyExchange().authenticated())
         .oauth2Login(login -> login
             .authorizationRequestResolver(authorizationRequests)
-            .authorizedClientRepository(authorizedClients))
+            .authorizedClientRepository(authorizedClients)
+            .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler(
+                SignedOutController.PATH + "?why=" + SignedOutController.FAILED)))
         .logout(logout -> logout.logoutSuccessHandler(signedOut))
-        .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartToo()))
+        .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartToo())
+            .accessDeniedHandler((exchange, denied) -> SEE_OTHER.sendRedirect(exchange,
+                URI.create(SignedOutController.PATH + "?why=" + SignedOutController.EXPIRED))))
         .build();
+  }
+
+  private static DefaultServerRedirectStrategy seeOther() {
+    DefaultServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
+    redirect.setHttpStatus(HttpStatus.SEE_OTHER);
+    return redirect;
   }
 
   /** The default (masked) CSRF token, read from a multipart form too: the import's upload is one. */

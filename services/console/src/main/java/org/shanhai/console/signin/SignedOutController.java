@@ -1,14 +1,27 @@
 package org.shanhai.console.signin;
 
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
+import java.util.Set;
 
-/** Where the provider sends the officer back after signing out of both. */
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Where an officer lands outside the console's pages: back from the provider after signing out of both;
+ * after a sign-in that did not complete ({@value #FAILED}); after a form the session no longer knew,
+ * so nothing was saved ({@value #EXPIRED}). Open to everyone: the officer may have no session.
+ */
 @Controller
 class SignedOutController {
 
-  @GetMapping("/signed-out")
-  String signedOut() {
+  static final String PATH = "/signed-out";
+  static final String FAILED = "failed";
+  static final String EXPIRED = "expired";
+
+  @GetMapping(PATH)
+  String signedOut(@RequestParam(required = false) String why, Model model) {
+    model.addAttribute("why", why != null && Set.of(FAILED, EXPIRED).contains(why) ? why : null);
     return "signed-out";
   }
 }

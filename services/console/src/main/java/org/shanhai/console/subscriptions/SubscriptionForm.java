@@ -19,14 +19,18 @@ public record SubscriptionForm(String name, String url, String minSeverity, Stri
     return Set.of("name", "channel.url").contains(field);
   }
 
+  /** What the empty form's address starts with, for the officer to go on typing. */
+  private static final String URL_START = "https://";
+
   static SubscriptionForm empty() {
-    return new SubscriptionForm("", "https://", "WARNING", "on", UUID.randomUUID().toString());
+    return new SubscriptionForm("", URL_START, "WARNING", "on", UUID.randomUUID().toString());
   }
 
   NewSubscription toSubscription() {
     Map<String, Object> channel = new LinkedHashMap<>();
     channel.put("type", "WEBHOOK");
-    channel.put("url", url == null || url.isBlank() ? null : url.strip());
+    // The start left as it was is no address given: the service then says it is needed, not that it is refused.
+    channel.put("url", url == null || url.isBlank() || url.strip().equals(URL_START) ? null : url.strip());
     Map<String, Object> matchers = new LinkedHashMap<>();
     if (minSeverity != null && !minSeverity.isBlank()) {
       matchers.put("minSeverity", minSeverity);
