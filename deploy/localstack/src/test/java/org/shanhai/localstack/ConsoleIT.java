@@ -191,6 +191,12 @@ class ConsoleIT {
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("请重新登录").doesNotContain("Access Denied");
     browser.get(stack.console().baseUrl() + "/subscriptions");
     assertThat(browser.findElement(By.tagName("main")).getText()).as("nothing was stored").doesNotContain("过期的表单");
+    // A button htmx sends (the alerts page's) is told where to go, not redirected into the list it updates.
+    Object htmx = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch('/alerts/none/acknowledge', {method: 'POST', redirect: 'manual', body: '_csrf=stale', headers: {"
+        + "'HX-Request': 'true', 'Content-Type': 'application/x-www-form-urlencoded'}})"
+        + ".then(r => done(r.status + ' ' + r.headers.get('HX-Redirect')));");
+    assertThat(htmx).isEqualTo("403 /signed-out?why=expired");
 
     // The provider's answer to a sign-in it did not complete (the officer cancelled, or came back with Back).
     browser.get(stack.console().baseUrl() + "/login/oauth2/code/shanhai?error=access_denied&state=stale");

@@ -217,7 +217,7 @@ class KubernetesManifestsTest {
    * documents; a path variable stands for any one segment.
    */
   private static Set<String> consolePages() throws IOException {
-    Pattern mapping = Pattern.compile("@(?:Get|Post)Mapping\\(\"([^\"]+)\"");
+    Pattern mapping = Pattern.compile("@(?:Get|Post|Request)Mapping\\((?:(?:path|value)\\s*=\\s*)?\"([^\"]+)\"");
     Set<String> pages = new HashSet<>();
     try (Stream<Path> sources = Files.walk(ROOT.resolve("services/console/src/main/java"))) {
       for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
@@ -227,7 +227,8 @@ class KubernetesManifestsTest {
         }
       }
     }
-    assertThat(pages).as("the console's pages, found in its sources").contains("/", "/subscriptions");
+    assertThat(pages).as("the console's pages, found in its sources")
+        .contains("/", "/subscriptions", "/signed-out", "/alerts/events");
     return pages;
   }
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.shanhai.alerts.Reason;
+
 /**
  * One notification to one webhook subscription: one or more alert events (several when they came
  * within the subscription's grouping window), sent until the receiver accepts it or the attempts
@@ -38,14 +40,7 @@ public record Delivery(
     SUPPRESSED
   }
 
-  /**
-   * Why a delivery FAILED or was SUPPRESSED: {@code code} for the console to say in its officers' language
-   * ({@value #GONE}, {@value #GAVE_UP}, {@value #SUBSCRIPTION_OFF}, {@value #URL_REFUSED}, {@value #SILENCED},
-   * {@value #INHIBITED}), {@code detail} the particulars in English (which silence, how many attempts).
-   */
-  public record Reason(String code, String detail) {
-  }
-
+  // Why a delivery FAILED or was SUPPRESSED: the codes of its reason.
   public static final String GONE = "gone";
   public static final String GAVE_UP = "gave-up";
   public static final String SUBSCRIPTION_OFF = "subscription-off";

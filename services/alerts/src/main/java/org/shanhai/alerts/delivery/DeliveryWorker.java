@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.shanhai.alerts.Reason;
 import org.shanhai.alerts.subscription.Subscription;
 import org.shanhai.alerts.subscription.SubscriptionService;
 import org.shanhai.web.validation.NotFound;
@@ -116,16 +117,16 @@ public class DeliveryWorker implements AutoCloseable {
     return subscriptions.find(delivery.subscriptionId())
         .flatMap(subscription -> {
           if (!subscription.isActive()) {
-            return refuse(delivery, new Delivery.Reason(Delivery.SUBSCRIPTION_OFF,
+            return refuse(delivery, new Reason(Delivery.SUBSCRIPTION_OFF,
                 "the subscription is " + subscription.status()));
           }
           return Mono.fromCallable(() -> subscriptions.refusal(subscription.channel().url()).orElse(""))
               .subscribeOn(Schedulers.boundedElastic())
               .flatMap(refusal -> refusal.isEmpty() ? send(delivery, subscription)
-                  : refuse(delivery, new Delivery.Reason(Delivery.URL_REFUSED, refusal)));
+                  : refuse(delivery, new Reason(Delivery.URL_REFUSED, refusal)));
         })
         .onErrorResume(NotFound.class, e -> refuse(delivery,
-            new Delivery.Reason(Delivery.SUBSCRIPTION_OFF, "the subscription was deleted")));
+            new Reason(Delivery.SUBSCRIPTION_OFF, "the subscription was deleted")));
   }
 
   private Mono<Delivery> send(Delivery delivery, Subscription subscription) {
@@ -152,7 +153,7 @@ public class DeliveryWorker implements AutoCloseable {
     });
   }
 
-  private Mono<Delivery> refuse(Delivery delivery, Delivery.Reason why) {
+  private Mono<Delivery> refuse(Delivery delivery, Reason why) {
     metrics.notification("webhook", "refused");
     Delivery after = delivery.refused(why, clock.instant());
     return deliveries.record(after, owner).thenReturn(after);

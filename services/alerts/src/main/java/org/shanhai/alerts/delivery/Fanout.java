@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.shanhai.alerts.Reason;
 import org.shanhai.alerts.alert.AlertStore;
 import org.shanhai.alerts.rule.RuleId;
 import org.shanhai.alerts.silence.SilenceService;
@@ -71,17 +72,17 @@ public class Fanout {
   }
 
   /** Why the alert's notifications are held back, if they are: a silence, or the project's suspension alert (inhibition). */
-  private Mono<Delivery.Reason> suppression(Alert alert) {
-    Mono<Delivery.Reason> inhibited = alert.projectId() == null || alert.rule().equals(RuleId.PROJECT_SUSPENDED.id())
+  private Mono<Reason> suppression(Alert alert) {
+    Mono<Reason> inhibited = alert.projectId() == null || alert.rule().equals(RuleId.PROJECT_SUSPENDED.id())
         ? Mono.empty()
         : alerts.projectSuspensionOpen(alert.projectId()).filter(Boolean::booleanValue)
-            .map(open -> new Delivery.Reason(Delivery.INHIBITED,
+            .map(open -> new Reason(Delivery.INHIBITED,
             "inhibited: project " + alert.projectId() + " is suspended or cancelled"));
-    return silences.silencing(alert).map(silence -> new Delivery.Reason(Delivery.SILENCED, "silenced by " + silence))
+    return silences.silencing(alert).map(silence -> new Reason(Delivery.SILENCED, "silenced by " + silence))
         .switchIfEmpty(inhibited);
   }
 
-  private Mono<Void> suppress(Subscription s, Delivery.Item item, Delivery.Reason reason) {
+  private Mono<Void> suppress(Subscription s, Delivery.Item item, Reason reason) {
     return deliveries.insert(Delivery.suppressed(id(s, item.eventId()), s.id(), item, reason, clock.instant()))
         .doOnNext(stored -> {
           if (stored) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import org.shanhai.alerts.Reason;
 import org.shanhai.alerts.matcher.Matchers;
 import org.shanhai.web.access.Actor;
 import org.shanhai.web.validation.Conflict;
@@ -46,13 +47,7 @@ public record Subscription(
     DELETED
   }
 
-  /**
-   * Why a subscription is not ACTIVE: {@code code} for the console to say in its officers' language
-   * ({@value #OFFICER}, {@value #GONE}, {@value #DELETED}), {@code detail} the particulars in English (who, when).
-   */
-  public record Reason(String code, String detail) {
-  }
-
+  // Why a subscription is not ACTIVE: the codes of its reason. A deleted one is never shown (it is not found).
   /** Turned off by an officer (its owner or the province). */
   public static final String OFFICER = "officer";
   /** Turned off because its receiver answered 410 Gone. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.shanhai.alerts.Reason;
 import org.shanhai.web.access.Actor;
 import org.shanhai.web.access.Forbidden;
 import org.shanhai.web.paging.Page;
@@ -95,7 +96,7 @@ public class SubscriptionService {
   /** Turns a subscription off at its owner's (or the province's) request; enable turns it on again. */
   public Mono<Subscription> disable(String id, Actor actor) {
     return owned(id, actor, "disabling it")
-        .then(change(id, s -> s.isActive() ? s.disabled(new Subscription.Reason(Subscription.OFFICER,
+        .then(change(id, s -> s.isActive() ? s.disabled(new Reason(Subscription.OFFICER,
             "disabled by " + actor.name())) : s));
   }
 
@@ -110,7 +111,7 @@ public class SubscriptionService {
 
   /** Turns a subscription off because its receiver said 410 Gone ({@code detail}: when); a no-op when it is off. */
   public Mono<Void> disableAsGone(String id, String detail) {
-    return change(id, s -> s.isActive() ? s.disabled(new Subscription.Reason(Subscription.GONE, detail)) : s).then()
+    return change(id, s -> s.isActive() ? s.disabled(new Reason(Subscription.GONE, detail)) : s).then()
         .onErrorResume(NotFound.class, e -> Mono.empty());
   }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.shanhai.alerts.Reason;
 
 class DeliveryTest {
 
@@ -37,7 +38,7 @@ class DeliveryTest {
     assertThat(d.nextAttemptAt()).isEqualTo(T0.plusSeconds(20));
     d = d.after(new Delivery.Response(503, null, null), 3, T0, BACKOFF);
     assertThat(d.status()).isEqualTo(Delivery.Status.FAILED);
-    assertThat(d.reason()).isEqualTo(new Delivery.Reason(Delivery.GAVE_UP, "gave up after 4 attempts"));
+    assertThat(d.reason()).isEqualTo(new Reason(Delivery.GAVE_UP, "gave up after 4 attempts"));
     assertThat(d.attempts()).hasSize(4);
   }
 

@@ -21,6 +21,8 @@ import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * Officers sign in with the programme's OpenID Connect provider: the authorization code flow with
@@ -60,9 +62,23 @@ class SignInConfiguration {
                 SignedOutController.PATH + "?why=" + SignedOutController.FAILED)))
         .logout(logout -> logout.logoutSuccessHandler(signedOut))
         .csrf(csrf -> csrf.csrfTokenRequestHandler(multipartToo())
-            .accessDeniedHandler((exchange, denied) -> SEE_OTHER.sendRedirect(exchange,
-                URI.create(SignedOutController.PATH + "?why=" + SignedOutController.EXPIRED))))
+            .accessDeniedHandler((exchange, denied) -> expired(exchange)))
         .build();
+  }
+
+  /**
+   * A form refused for its token: a page's form is sent on to the page that says nothing was saved; a
+   * button htmx sent (the alerts page's) gets a 403 that tells htmx to go there, for a redirect it
+   * would follow unseen and swap the whole page into the list it meant to update.
+   */
+  private static Mono<Void> expired(ServerWebExchange exchange) {
+    String page = SignedOutController.PATH + "?why=" + SignedOutController.EXPIRED;
+    if (exchange.getRequest().getHeaders().containsHeader("HX-Request")) {
+      exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
+      exchange.getResponse().getHeaders().set("HX-Redirect", page);
+      return exchange.getResponse().setComplete();
+    }
+    return SEE_OTHER.sendRedirect(exchange, URI.create(page));
   }
 
   private static DefaultServerRedirectStrategy seeOther() {

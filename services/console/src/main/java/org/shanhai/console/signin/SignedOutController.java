@@ -15,11 +15,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SignedOutController {
 
+  /** This page, as mapped below (a literal there, so that the ingress's test finds it). */
   static final String PATH = "/signed-out";
   static final String FAILED = "failed";
   static final String EXPIRED = "expired";
 
-  @GetMapping(PATH)
+  @GetMapping("/signed-out")
   String signedOut(@RequestParam(required = false) String why, Model model) {
     model.addAttribute("why", why != null && Set.of(FAILED, EXPIRED).contains(why) ? why : null);
     return "signed-out";

@@ -26,6 +26,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.shanhai.alerts.delivery.Delivery;
 import org.shanhai.alerts.delivery.DeliveryStore;
+import org.shanhai.alerts.store.ReasonDocuments;
 import org.shanhai.messaging.mongo.Values;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
@@ -95,7 +96,7 @@ class MongoDeliveryStore implements DeliveryStore {
   @Override
   public Mono<Boolean> record(Delivery d, String owner) {
     return Mono.from(deliveries.updateOne(and(eq("_id", d.id()), eq("leaseOwner", owner), eq("sending", true)),
-        Updates.combine(Updates.set("status", d.status().name()), Updates.set("reason", toDocument(d.reason())),
+        Updates.combine(Updates.set("status", d.status().name()), Updates.set("reason", ReasonDocuments.toDocument(d.reason())),
             Updates.set("nextAttemptAt", Values.instant(d.nextAttemptAt())),
             Updates.set("attemptsInRound", d.attemptsInRound()), Updates.set("attempts", attempts(d)),
             Updates.set("sending", false)))).map(r -> r.getMatchedCount() == 1);
@@ -125,7 +126,7 @@ class MongoDeliveryStore implements DeliveryStore {
         .append("subscriptionId", d.subscriptionId())
         .append("items", d.items().stream().map(MongoDeliveryStore::toDocument).toList())
         .append("status", d.status().name())
-        .append("reason", toDocument(d.reason()))
+        .append("reason", ReasonDocuments.toDocument(d.reason()))
         .append("createdAt", Values.instant(d.createdAt()))
         .append("nextAttemptAt", Values.instant(d.nextAttemptAt()))
         .append("attemptsInRound", d.attemptsInRound())
@@ -137,18 +138,6 @@ class MongoDeliveryStore implements DeliveryStore {
     return new Document("eventId", i.eventId()).append("eventType", i.eventType()).append("alertId", i.alertId())
         .append("rule", i.rule()).append("severity", i.severity()).append("since", Values.instant(i.since()))
         .append("data", i.data());
-  }
-
-  private static Document toDocument(Delivery.Reason r) {
-    return r == null ? null : new Document("code", r.code()).append("detail", r.detail());
-  }
-
-  /** A reason as stored: its code and detail; before reasons had codes, the detail alone. */
-  private static Delivery.Reason reason(Object stored) {
-    if (stored instanceof Document r) {
-      return new Delivery.Reason(r.getString("code"), r.getString("detail"));
-    }
-    return stored instanceof String detail ? new Delivery.Reason(null, detail) : null;
   }
 
   private static List<Document> attempts(Delivery d) {
@@ -166,7 +155,7 @@ class MongoDeliveryStore implements DeliveryStore {
         .map(a -> new Delivery.Attempt(Values.instant(a.getDate("at")), a.getInteger("status"),
             ((Number) a.get("millis")).longValue(), a.getString("error"))).toList();
     return new Delivery(d.getString("_id"), d.getString("subscriptionId"), items,
-        Delivery.Status.valueOf(d.getString("status")), reason(d.get("reason")), Values.instant(d.getDate("createdAt")),
+        Delivery.Status.valueOf(d.getString("status")), ReasonDocuments.fromStored(d.get("reason")), Values.instant(d.getDate("createdAt")),
         Values.instant(d.getDate("nextAttemptAt")), d.getInteger("attemptsInRound"), attempts);
   }
 }

@@ -14,6 +14,7 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.shanhai.alerts.matcher.store.MatcherDocuments;
+import org.shanhai.alerts.store.ReasonDocuments;
 import org.shanhai.alerts.subscription.Subscription;
 import org.shanhai.alerts.subscription.SubscriptionStore;
 import org.shanhai.messaging.mongo.Values;
@@ -93,8 +94,7 @@ class MongoSubscriptionStore implements SubscriptionStore {
                     ENCRYPTED + secrets.encrypt(x.value()))
                 .append("expiresAt", Values.instant(x.expiresAt()))).toList()))
         .append("status", s.status().name())
-        .append("statusReason", s.statusReason() == null ? null
-            : new Document("code", s.statusReason().code()).append("detail", s.statusReason().detail()))
+        .append("statusReason", ReasonDocuments.toDocument(s.statusReason()))
         .append("createdBy", s.createdBy())
         .append("createdAt", Values.instant(s.createdAt()))
         .append("version", s.version());
@@ -109,16 +109,8 @@ class MongoSubscriptionStore implements SubscriptionStore {
         MatcherDocuments.fromDocument(d.get("matchers", Document.class)),
         d.getBoolean("sendResolved"), Duration.parse(d.getString("groupWindow")),
         new Subscription.Channel(Subscription.ChannelType.valueOf(c.getString("type")), c.getString("url"), secrets),
-        Subscription.Status.valueOf(d.getString("status")), reason(d.get("statusReason")), d.getString("createdBy"),
+        Subscription.Status.valueOf(d.getString("status")), ReasonDocuments.fromStored(d.get("statusReason")), d.getString("createdBy"),
         Values.instant(d.getDate("createdAt")), ((Number) d.get("version")).longValue());
-  }
-
-  /** A reason as stored: its code and detail; before reasons had codes, the detail alone. */
-  private static Subscription.Reason reason(Object stored) {
-    if (stored instanceof Document r) {
-      return new Subscription.Reason(r.getString("code"), r.getString("detail"));
-    }
-    return stored instanceof String detail ? new Subscription.Reason(null, detail) : null;
   }
 
   private String decrypted(String stored) {
