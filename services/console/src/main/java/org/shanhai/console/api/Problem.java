@@ -9,10 +9,8 @@ import java.util.function.Predicate;
  * An API's RFC 9457 problem: what the console shows when a service refuses something.
  *
  * @param errors each violation with the field it is about (e.g. {@code cumulativeInvestment})
- * @param reason what a refused upload is instead of a spreadsheet (e.g. {@code xls}), when the service says
  */
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors,
-    String reason) {
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
   public record FieldError(String field, String code, String message) {
   }

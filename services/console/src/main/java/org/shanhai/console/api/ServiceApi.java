@@ -103,7 +103,7 @@ public final class ServiceApi {
     int status = response.statusCode().value();
     return response.bodyToMono(Problem.class)
         .onErrorResume(unreadable -> Mono.empty())
-        .defaultIfEmpty(new Problem(null, response.statusCode().toString(), status, null, null, null))
+        .defaultIfEmpty(new Problem(null, response.statusCode().toString(), status, null, null))
         .map(problem -> new ApiRefusal(status, problem));
   }
 }

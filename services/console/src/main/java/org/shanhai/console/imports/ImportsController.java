@@ -54,7 +54,7 @@ class ImportsController {
       String kind = kindPart instanceof FormFieldPart field && KINDS.contains(field.value()) ? field.value() : "updates";
       if (!(parts.getFirst("file") instanceof FilePart file) || file.filename().isBlank()) {
         return page(kind, new Problem(null, null, 422, null,
-            List.of(new Problem.FieldError("file", "form.error.file", "choose a file")), null),
+            List.of(new Problem.FieldError("file", "form.error.file", "choose a file"))),
             HttpStatus.UNPROCESSABLE_CONTENT);
       }
       return imports.upload(file, kind)

@@ -19,7 +19,7 @@ class ProblemTest {
         new FieldError("amount", "overpayment", "amount exceeds the 12000.00 yuan still outstanding"),
         new FieldError("payout", "already-paid", "the 2024 payout is paid in full"),
         new FieldError(null, "reused", "a key with no field"),
-        new FieldError("paidOn", "future", "paidOn is after today")), null);
+        new FieldError("paidOn", "future", "paidOn is after today")));
 
     assertThat(problem.byField(INPUTS::contains).entrySet()).extracting(e -> e.getKey() + "=" + e.getValue().code())
         .containsExactly("amount=zero", "form=already-paid", "paidOn=future");
@@ -27,7 +27,7 @@ class ProblemTest {
 
   @Test
   void aRefusalWithoutViolationsIsSaidNotToBeSaved() {
-    Problem problem = new Problem(null, "Bad Request", 400, "the body is not JSON", List.of(), null);
+    Problem problem = new Problem(null, "Bad Request", 400, "the body is not JSON", List.of());
 
     assertThat(problem.byField(INPUTS::contains)).containsOnlyKeys(Problem.FORM)
         .extractingByKey(Problem.FORM).extracting(FieldError::code, FieldError::message)

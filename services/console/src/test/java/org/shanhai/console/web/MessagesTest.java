@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.shanhai.console.api.Problem;
 import org.shanhai.console.api.Problem.FieldError;
+import org.shanhai.texts.IssueTexts;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.context.IExpressionContext;
@@ -25,7 +26,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 class MessagesTest {
 
   /** The words of the APIs' codes, shared with the projects service (libs/texts). */
-  private static final String ISSUES = "org/shanhai/texts/issues";
+  private static final String ISSUES = IssueTexts.BUNDLE;
 
   @Test
   void chineseAndEnglishHaveTheSameKeys() throws IOException {

@@ -71,7 +71,7 @@ class ImportBadFilesIT {
     byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
     noTrace.refused(() -> importer.upload(xls, "进度表.xls", "updates"), 415)
         .jsonPath("$.detail").value(d -> assertThat((String) d).contains("save it as .xlsx"))
-        .jsonPath("$.reason").isEqualTo("xls");
+        .jsonPath("$.reason").isEqualTo("xls").jsonPath("$.errors[0].code").isEqualTo("xls");
   }
 
   @Test

@@ -26,6 +26,7 @@ import org.shanhai.web.access.Actor;
 import org.shanhai.web.paging.Page;
 import org.shanhai.web.paging.PageRequest;
 import org.shanhai.web.validation.InvalidInput;
+import org.shanhai.web.validation.Violation;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -238,6 +239,8 @@ class ImportController {
   private static ErrorResponseException notASpreadsheet(NotASpreadsheet e) {
     ErrorResponseException problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-a-spreadsheet",
         "Not a spreadsheet", e.getMessage() + ". An import takes an .xlsx workbook or a CSV text; nothing was stored.");
+    // What the file is instead, as a file error's code (words for it in libs/texts), and on its own for clients.
+    problem.getBody().setProperty("errors", List.of(new Violation("file", e.reason(), e.getMessage())));
     problem.getBody().setProperty("reason", e.reason());
     return problem;
   }

@@ -21,6 +21,7 @@ import org.shanhai.projects.imports.ImportKind;
 import org.shanhai.projects.imports.ImportedRow;
 import org.shanhai.projects.imports.RowIssue;
 import org.shanhai.projects.imports.Template;
+import org.shanhai.texts.IssueTexts;
 
 /** The files the import hands out: templates to fill in, and an import's report. Written with fastexcel, streaming. */
 final class Workbooks {
@@ -30,7 +31,7 @@ final class Workbooks {
   private static final String REJECTED_FILL = "FFC7CE";
   private static final String WARNING_FILL = "FFEB9C";
   /** The Chinese words of the codes (libs/texts), the console's own: the report is for the officer who uploaded. */
-  private static final Properties TEXTS = texts("org/shanhai/texts/issues.properties");
+  private static final Properties TEXTS = texts(IssueTexts.BUNDLE + ".properties");
 
   private Workbooks() {
   }
@@ -171,13 +172,10 @@ final class Workbooks {
         .collect(Collectors.joining(" "));
   }
 
-  /**
-   * An issue in Chinese, looked up as the console's import page does: an import's own words for the code,
-   * else a field error's, else a warning's; a code without words keeps the API's message.
-   */
+  /** An issue in Chinese, found as the console's pages find it; a code without words keeps the API's message. */
   static String say(RowIssue issue) {
-    return Stream.of("import.error." + issue.code(), "api.error." + issue.code(), "warning." + issue.code() + ".long")
-        .map(TEXTS::getProperty).filter(text -> text != null).findFirst().orElse(issue.message());
+    return IssueTexts.keysFor(issue.code()).stream().map(TEXTS::getProperty).filter(text -> text != null)
+        .findFirst().orElse(issue.message());
   }
 
   private static Properties texts(String resource) {
